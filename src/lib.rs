@@ -1,0 +1,10 @@
+//! concord: compiles the corpus of treaties, national provisions and MLA profiles into an offline
+//! static site. The corpus flows one way through these stages, one module each:
+//! load → validate and link → derive → render → write.
+
+pub mod check;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod validate;

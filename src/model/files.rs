@@ -1,0 +1,490 @@
+//! One struct per corpus file kind, exactly as curators write them (see docs/corpus.md).
+//! Unknown fields are rejected everywhere so a typo never silently drops a fact.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{At, Date, Quote, Source, Tri, Verification};
+use super::penalty::{Flag, Penalty};
+
+// ---------------------------------------------------------------- offences.yaml
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffencesFile {
+    pub offences: Vec<Offence>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Offence {
+    /// Stable id, e.g. `wildlife.trafficking`.
+    pub id: At<String>,
+    pub name: String,
+    pub description: String,
+}
+
+// ---------------------------------------------------------------- rates.yaml
+
+/// Dated conversions. Fines are converted to USD only through these entries, and the page shows
+/// the entry's date and source.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatesFile {
+    /// Exchange rates to USD.
+    #[serde(default)]
+    pub fx: Vec<FxRate>,
+    /// Legal units a fine can be expressed in (minimum wages, tax units, UMA …).
+    #[serde(default)]
+    pub units: Vec<WageUnit>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FxRate {
+    /// ISO 4217 code of the currency converted.
+    pub currency: At<String>,
+    /// How many US dollars one unit of `currency` was worth on `date`.
+    pub usd_per_unit: At<f64>,
+    pub date: At<Date>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WageUnit {
+    /// Id used by fines, e.g. `COL-SMMLV`, `MEX-UMA`.
+    pub id: At<String>,
+    pub name: String,
+    pub country: At<String>,
+    /// Value of one unit in `currency`, for the period starting at `date`.
+    pub value: At<f64>,
+    pub currency: At<String>,
+    pub date: At<Date>,
+    pub sources: Vec<Source>,
+}
+
+// ---------------------------------------------------------------- instruments/<id>/instrument.yaml
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InstrumentKind {
+    Convention,
+    Protocol,
+    Treaty,
+    Agreement,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: At<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentFile {
+    /// Must equal the folder name when given.
+    #[serde(default)]
+    pub id: Option<At<String>>,
+    pub short_name: String,
+    pub title: String,
+    pub kind: InstrumentKind,
+    /// For protocols: the parent instrument's id.
+    #[serde(default)]
+    pub parent: Option<At<String>>,
+    pub adopted: Event,
+    #[serde(default)]
+    pub opened_for_signature: Option<Event>,
+    #[serde(default)]
+    pub entry_into_force: Option<At<Date>>,
+    #[serde(default)]
+    pub depositary: Option<String>,
+    /// What it covers, in our words.
+    pub scope: String,
+    /// Instruments this one provides a basis for mutual legal assistance in, and the article.
+    #[serde(default)]
+    pub mla_article: Option<At<String>>,
+    /// Offence ids this instrument covers for the purpose of legal bases (e.g. UNCAC: corruption.*).
+    #[serde(default)]
+    pub covers_offences: Vec<At<String>>,
+    #[serde(default)]
+    pub official_languages: Vec<String>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+// ---------------------------------------------------------------- instruments/<id>/parties.yaml
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKind {
+    Ratification,
+    Accession,
+    Acceptance,
+    Approval,
+    Succession,
+    /// CITES and some others say "ratification, acceptance, approval or accession" with no detail.
+    Definitive,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesFile {
+    /// The date the whole list is complete as of.
+    pub as_of: At<Date>,
+    /// Sources for the whole list; a record may add its own.
+    pub sources: Vec<Source>,
+    pub parties: Vec<PartyRecord>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclarationKind {
+    CentralAuthority,
+    Language,
+    ExtraditionLegalBasis,
+    MlaLegalBasis,
+    Reservation,
+    TerritorialApplication,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    pub kind: DeclarationKind,
+    /// Our summary of the declaration.
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyRecord {
+    /// ISO 3166-1 alpha-3.
+    pub country: At<String>,
+    #[serde(default)]
+    pub signed: Option<At<Date>>,
+    /// Date of the instrument of ratification, accession … (absent for signatories only).
+    #[serde(default)]
+    pub consent: Option<At<Date>>,
+    #[serde(default)]
+    pub consent_kind: Option<ConsentKind>,
+    /// Date the instrument entered into force for this state, when the source gives it.
+    #[serde(default)]
+    pub entry_into_force: Option<At<Date>>,
+    #[serde(default)]
+    pub declarations: Vec<Declaration>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+// ---------------------------------------------------------------- instruments/<id>/articles/<n>.md
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationNature {
+    /// "shall establish as criminal offences".
+    #[default]
+    Mandatory,
+    /// "shall consider" / "may".
+    Optional,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Obligation {
+    /// Offence id the article obliges parties to criminalise.
+    pub offence: At<String>,
+    #[serde(default)]
+    pub nature: ObligationNature,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFront {
+    /// Must equal the file name when given (a string: "VIII", "18", "1.10").
+    #[serde(default)]
+    pub number: Option<At<String>>,
+    pub title: String,
+    /// Part / chapter heading the article sits under.
+    #[serde(default)]
+    pub part: Option<String>,
+    /// English summary in our own words.
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
+    /// Other articles, `instrument:number`.
+    #[serde(default)]
+    pub related: Vec<At<String>>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub verification: Verification,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+// ---------------------------------------------------------------- countries/<ISO3>/country.yaml
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Researched: no provision specifically criminalises this offence.
+    NoSpecificProvision,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageFinding {
+    pub offence: At<String>,
+    pub finding: FindingKind,
+    pub as_of: At<Date>,
+    /// What was reviewed and found, in our words.
+    #[serde(default)]
+    pub summary: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountryFile {
+    /// Must equal the folder name when given.
+    #[serde(default)]
+    pub iso3: Option<At<String>>,
+    pub name: String,
+    /// Official or usual names in other languages, for search (e.g. `es: Perú`).
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, String>,
+    /// UN M49 region: Africa, Americas, Asia, Europe, Oceania.
+    pub region: String,
+    #[serde(default)]
+    pub subregion: Option<String>,
+    /// Official languages, ISO 639-1.
+    #[serde(default)]
+    pub languages: Vec<At<String>>,
+    /// ISO 4217.
+    #[serde(default)]
+    pub currency: Option<At<String>>,
+    #[serde(default)]
+    pub legal_system: Option<String>,
+    #[serde(default)]
+    pub coverage: Vec<CoverageFinding>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+// ---------------------------------------------------------------- countries/<ISO3>/mla.yaml
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DualCriminality {
+    Required,
+    CoerciveOnly,
+    Discretionary,
+    NotRequired,
+    #[default]
+    Unknown,
+}
+
+impl DualCriminality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DualCriminality::Required => "required",
+            DualCriminality::CoerciveOnly => "coercive_only",
+            DualCriminality::Discretionary => "discretionary",
+            DualCriminality::NotRequired => "not_required",
+            DualCriminality::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CentralAuthority {
+    /// Instrument id this designation is made under; absent for the general/domestic authority.
+    #[serde(default)]
+    pub instrument: Option<At<String>>,
+    /// The office (never a person).
+    pub authority: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Channels {
+    /// Requests may go straight to the central authority.
+    #[serde(default)]
+    pub central_authority: Tri,
+    #[serde(default)]
+    pub diplomatic: Tri,
+    /// INTERPOL may be used in urgent cases (UNTOC art. 18(13)-(14)).
+    #[serde(default)]
+    pub interpol_urgent: Tri,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BilateralTreaty {
+    /// The other state, ISO 3166-1 alpha-3.
+    pub with: At<String>,
+    pub title: String,
+    #[serde(default)]
+    pub signed: Option<At<Date>>,
+    #[serde(default)]
+    pub in_force: Option<At<Date>>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statute {
+    pub title: String,
+    #[serde(default)]
+    pub citation: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Legalisation {
+    #[serde(default)]
+    pub required: Tri,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MlaFile {
+    /// Must equal the folder name when given.
+    #[serde(default)]
+    pub country: Option<At<String>>,
+    pub as_of: At<Date>,
+    #[serde(default)]
+    pub central_authorities: Vec<CentralAuthority>,
+    /// Languages requests are accepted in, ISO 639-1 (UNTOC art. 18(14)). Empty = unknown.
+    #[serde(default)]
+    pub languages: Vec<At<String>>,
+    #[serde(default)]
+    pub languages_note: Option<String>,
+    #[serde(default)]
+    pub channels: Channels,
+    #[serde(default)]
+    pub dual_criminality: DualCriminality,
+    #[serde(default)]
+    pub dual_criminality_note: Option<String>,
+    /// Whether the multilateral conventions (UNTOC, UNCAC, Vienna 1988) are accepted as a legal basis.
+    #[serde(default)]
+    pub multilateral_basis: Tri,
+    /// Whether assistance can be given without a treaty (domestic law, reciprocity).
+    #[serde(default)]
+    pub without_treaty: Tri,
+    #[serde(default)]
+    pub domestic_law: Vec<Statute>,
+    #[serde(default)]
+    pub bilateral_treaties: Vec<BilateralTreaty>,
+    #[serde(default)]
+    pub legalisation: Legalisation,
+    /// The state's own requirements for request contents beyond UNTOC art. 18(15).
+    #[serde(default)]
+    pub extra_requirements: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub verification: Verification,
+}
+
+// ---------------------------------------------------------------- countries/<ISO3>/provisions/<slug>.md
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionFront {
+    /// Must equal `<iso3-lowercase>-<slug>` when given.
+    #[serde(default)]
+    pub id: Option<At<String>>,
+    /// The law it is in, e.g. "Código Penal" or "Wildlife Protection Act 1972".
+    pub statute: String,
+    /// Article / section number as written ("308-A", "51").
+    pub article: At<String>,
+    /// Heading in the original language.
+    pub title: String,
+    /// English heading, when the original is not English.
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// ISO 639-1 of the original text.
+    pub language: At<String>,
+    /// English summary in our own words.
+    pub summary: String,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    pub offences: Vec<At<String>>,
+    /// Treaty articles it implements, `instrument:number`.
+    #[serde(default)]
+    pub implements: Vec<At<String>>,
+    pub penalty: Penalty,
+    #[serde(default)]
+    pub corporate_liability: Flag,
+    #[serde(default)]
+    pub ml_predicate: Flag,
+    #[serde(default)]
+    pub confiscation: Flag,
+    /// Date the version in force was enacted or last amended.
+    #[serde(default)]
+    pub in_force_since: Option<At<Date>>,
+    #[serde(default)]
+    pub amended_by: Option<String>,
+    /// When text and penalty were last confirmed against a source.
+    pub as_of: At<Date>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub verification: Verification,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+// ---------------------------------------------------------------- networks/<id>.yaml
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkFile {
+    /// Must equal the file name when given.
+    #[serde(default)]
+    pub id: Option<At<String>>,
+    pub short_name: String,
+    pub name: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub secretariat: Option<String>,
+    #[serde(default)]
+    pub established: Option<At<Date>>,
+    pub members: Vec<At<String>>,
+    #[serde(default)]
+    pub as_of: Option<At<Date>>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}

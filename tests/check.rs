@@ -1,0 +1,429 @@
+//! `concord check` on good and bad corpora, through the real binary: every bad input is reported
+//! with its file:line:col and what was expected, and all of them in one run.
+
+mod common;
+use common::*;
+
+fn check(dir: &std::path::Path) -> (i32, String) {
+    let o = concord(&["check", "--corpus", &dir.to_string_lossy()]);
+    (o.status.code().unwrap_or(-1), stdout(&o))
+}
+
+/// Asserts the report has an error line starting with `loc` (file:line:col) that contains `what`.
+fn assert_error(report: &str, loc: &str, what: &str) {
+    let found = report
+        .lines()
+        .any(|l| l.starts_with(&format!("{loc}: error: ")) && l.contains(what));
+    assert!(
+        found,
+        "expected an error at {loc} mentioning {what:?}; report was:\n{report}"
+    );
+}
+
+#[test]
+fn fixture_corpus_is_clean() {
+    let (code, out) = check(&fixture());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 instruments, 7 articles, 3 countries, 3 provisions, 2 MLA profiles, 1 networks: 0 errors"), "{out}");
+}
+
+#[test]
+fn real_corpus_passes_check() {
+    let (code, out) = check(&real_corpus());
+    assert_eq!(code, 0, "the real corpus must pass `concord check`:\n{out}");
+}
+
+#[test]
+fn malformed_yaml() {
+    let s = Scratch::new();
+    s.write(
+        "networks/sudwen.yaml",
+        "short_name: SudWEN\nname: [unclosed\nmembers: [PER]\n",
+    );
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("networks/sudwen.yaml:") && l.contains(": error: ")),
+        "{out}"
+    );
+}
+
+#[test]
+fn front_matter_not_closed() {
+    let s = Scratch::new();
+    s.write(
+        "countries/PER/provisions/cp-9.md",
+        "---\nstatute: X\narticle: \"9\"\n\nBody without a closing line\n",
+    );
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-9.md:1:1",
+        "front matter not closed",
+    );
+}
+
+#[test]
+fn unknown_field() {
+    let s = Scratch::new();
+    s.write(
+        "networks/sudwen.yaml",
+        "short_name: SudWEN\nname: N\nmembers: [PER]\nmembres: [ECU]\n",
+    );
+    let (_, out) = check(s.path());
+    assert_error(&out, "networks/sudwen.yaml:4:1", "unknown field `membres`");
+}
+
+#[test]
+fn duplicate_key() {
+    let s = Scratch::new();
+    let text = s.read("countries/GTM/country.yaml") + "region: Europe\n";
+    s.write("countries/GTM/country.yaml", text);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/GTM/country.yaml:4:1",
+        "duplicate mapping key: region",
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace("min_months: 36", "min_months: three years");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let (_, out) = check(s.path());
+    // front matter line 11 in the file (line 10 of the YAML + the opening ---)
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-308.md:11:25",
+        "expected a whole number",
+    );
+}
+
+#[test]
+fn unknown_references() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace(
+            "offences: [wildlife.trafficking]",
+            "offences: [wildlife.traficking]",
+        )
+        .replace("implements: [\"cites:VIII\"]", "implements: [\"cites:IX\"]");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    s.write("networks/sudwen.yaml", "short_name: S\nname: N\nmembers: [PER, XYZ, BRA]\nsources:\n  - url: https://example.org\n    title: T\n    accessed: 2026-01-01\n");
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1);
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-308.md:8:12",
+        "unknown offence `wildlife.traficking`",
+    );
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-308.md:9:14",
+        "unknown article `cites:IX`",
+    );
+    assert_error(
+        &out,
+        "networks/sudwen.yaml:3:16",
+        "unknown country `XYZ`: expected an ISO 3166-1 alpha-3 code",
+    );
+    assert_error(
+        &out,
+        "networks/sudwen.yaml:3:21",
+        "unknown country `BRA`: add corpus/countries/BRA/country.yaml",
+    );
+}
+
+#[test]
+fn penalty_min_greater_than_max() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace("max_months: 60", "max_months: 24");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-308.md:11:25",
+        "min_months 36 is greater than max_months 24",
+    );
+}
+
+#[test]
+fn invalid_and_unordered_dates() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/mla.yaml")
+        .replace("as_of: 2026-01-01", "as_of: 2026-02-30");
+    s.write("countries/PER/mla.yaml", t);
+    let t = s
+        .read("instruments/untoc/parties.yaml")
+        .replace("consent: 2002-01-23", "consent: 1999-01-23");
+    s.write("instruments/untoc/parties.yaml", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/mla.yaml:1:8",
+        "invalid date `2026-02-30`",
+    );
+    assert_error(
+        &out,
+        "instruments/untoc/parties.yaml:9:14",
+        "consent 1999-01-23 is before signed 2000-12-14",
+    );
+}
+
+#[test]
+fn future_as_of() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-317.md")
+        .replace("as_of: 2026-01-01", "as_of: 2027-01-01");
+    s.write("countries/PER/provisions/cp-317.md", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-317.md:11:8",
+        "is in the future",
+    );
+}
+
+#[test]
+fn file_in_wrong_place() {
+    let s = Scratch::new();
+    s.write("countries/PER/cp-308.md", "---\ntitle: x\n---\n");
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/cp-308.md:1:1",
+        "file in an unexpected place",
+    );
+}
+
+#[test]
+fn empty_file() {
+    let s = Scratch::new();
+    s.write("countries/GTM/mla.yaml", "");
+    let (_, out) = check(s.path());
+    assert_error(&out, "countries/GTM/mla.yaml:1:1", "empty file");
+}
+
+#[test]
+fn invalid_utf8() {
+    let s = Scratch::new();
+    s.write(
+        "countries/GTM/country.yaml",
+        b"name: Guatemala\nregion: Am\xe9ricas\n".as_slice(),
+    );
+    let (_, out) = check(s.path());
+    assert_error(&out, "countries/GTM/country.yaml:2:11", "invalid UTF-8");
+}
+
+#[test]
+fn very_large_file() {
+    let s = Scratch::new();
+    let big = format!(
+        "name: x\nregion: Americas\nnotes:\n{}",
+        "  - padding padding padding padding\n".repeat(40_000)
+    );
+    s.write("countries/GTM/country.yaml", big);
+    let (_, out) = check(s.path());
+    assert_error(&out, "countries/GTM/country.yaml:1:1", "file too large");
+}
+
+#[test]
+fn missing_source_is_an_error() {
+    let s = Scratch::new();
+    let t = s.read("countries/ECU/mla.yaml");
+    let cut = t.find("sources:").expect("sources");
+    s.write("countries/ECU/mla.yaml", &t[..cut]);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/ECU/mla.yaml:5:1",
+        "missing field `sources`: this field is required",
+    );
+}
+
+#[test]
+fn id_must_match_path() {
+    let s = Scratch::new();
+    let t =
+        s.read("countries/PER/provisions/cp-317.md")
+            .replacen("---\n", "---\nid: per-cp-318\n", 1);
+    s.write("countries/PER/provisions/cp-317.md", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-317.md:2:5",
+        "expected `per-cp-317`",
+    );
+}
+
+#[test]
+fn fine_kinds_need_their_fields() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/ECU/provisions/coip-247.md")
+        .replace("unit: PER-UIT", "unit: ECU-SBU")
+        .replace("max: 3", "max: -3");
+    s.write("countries/ECU/provisions/coip-247.md", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/ECU/provisions/coip-247.md:11:46",
+        "unknown unit `ECU-SBU`",
+    );
+    assert_error(
+        &out,
+        "countries/ECU/provisions/coip-247.md:11:68",
+        "negative",
+    );
+}
+
+/// One corpus with many different errors: every one is in the single report.
+#[test]
+fn all_errors_reported_in_one_run() {
+    let s = Scratch::new();
+    s.write("countries/GTM/mla.yaml", "");
+    s.write("countries/PER/cp-308.md", "x");
+    s.write(
+        "networks/sudwen.yaml",
+        "short_name: S\nname: N\nmembers: [PER]\nbogus: 1\n",
+    );
+    s.write("countries/GTM/country.yaml", b"name: \xff\n".as_slice());
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace("max_months: 60", "max_months: 24");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1);
+    assert_error(&out, "countries/GTM/mla.yaml:1:1", "empty file");
+    assert_error(&out, "countries/PER/cp-308.md:1:1", "unexpected place");
+    assert_error(&out, "networks/sudwen.yaml:4:1", "unknown field `bogus`");
+    assert_error(&out, "countries/GTM/country.yaml:1:7", "invalid UTF-8");
+    assert_error(
+        &out,
+        "countries/PER/provisions/cp-308.md:11:25",
+        "greater than max_months",
+    );
+    assert!(
+        out.contains(": 5 errors, "),
+        "exactly the five errors, no cascade:\n{out}"
+    );
+}
+
+#[test]
+fn warnings_and_strict() {
+    let (code, out) = check(&fixture());
+    assert_eq!(code, 0);
+    assert!(out.contains("countries/ECU/provisions/coip-247.md:1:1: warning: provision ecu-coip-247 is marked `verification: unverified`"), "{out}");
+    assert!(
+        out.contains(
+            "instruments/cites/articles/I.md:1:1: warning: article cites:I is referenced by nothing"
+        ),
+        "{out}"
+    );
+    let o = concord(&[
+        "check",
+        "--strict",
+        "--corpus",
+        &fixture().to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn stale_as_of_is_a_warning() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-317.md")
+        .replace("as_of: 2026-01-01", "as_of: 2019-01-01");
+    s.write("countries/PER/provisions/cp-317.md", t);
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("countries/PER/provisions/cp-317.md:11:8: warning: provision as_of 2019-01-01 is more than 5 years old"), "{out}");
+}
+
+#[test]
+fn json_format() {
+    let o = concord(&[
+        "check",
+        "--format",
+        "json",
+        "--corpus",
+        &fixture().to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["summary"]["provisions"], 3);
+    assert_eq!(v["summary"]["errors"], 0);
+    let first = &v["diagnostics"][0];
+    assert!(first["file"].is_string() && first["line"].is_u64() && first["col"].is_u64());
+    assert_eq!(first["severity"], "warning");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = concord(&["check", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = concord(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    for sub in ["check", "schema"] {
+        let o = concord(&[sub, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Usage: concord"), "{sub}");
+    }
+}
+
+#[test]
+fn missing_corpus_folder() {
+    let (code, out) = check(std::path::Path::new("/nonexistent/corpus"));
+    assert_eq!(code, 1);
+    assert!(out.contains("corpus directory not found"), "{out}");
+}
+
+#[test]
+fn schema_command_writes_schemas() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = concord(&["schema", "--out", &dir.path().to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("provision.schema.json")).expect("read"),
+    )
+    .expect("json");
+    assert_eq!(p["additionalProperties"], false);
+    assert!(p["properties"]["penalty"].is_object());
+    let required: Vec<&str> = p["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    for f in [
+        "statute", "article", "offences", "penalty", "as_of", "sources",
+    ] {
+        assert!(required.contains(&f), "{f} required");
+    }
+    for name in [
+        "offences",
+        "rates",
+        "instrument",
+        "parties",
+        "article",
+        "country",
+        "mla",
+        "network",
+    ] {
+        assert!(
+            dir.path().join(format!("{name}.schema.json")).exists(),
+            "{name}"
+        );
+    }
+}
