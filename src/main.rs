@@ -36,6 +36,58 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
     },
+    /// Check the corpus, then compile it into the static site (refuses a corpus with errors)
+    Build {
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Output folder; replaced only once the new site is completely written
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Folder overriding templates/ and static/ files of the built-in theme
+        #[arg(long)]
+        theme: Option<PathBuf>,
+        /// No progress bar, no summary line
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Compare the penalties for one offence across countries (prison, fine in USD, flags)
+    Compare {
+        /// Offence id from offences.yaml, e.g. wildlife.trafficking
+        #[arg(long)]
+        offence: String,
+        /// Only these countries (ISO 3166-1 alpha-3, comma-separated)
+        #[arg(long, value_delimiter = ',', conflicts_with = "network")]
+        countries: Vec<String>,
+        /// Only the members of this network (file name in networks/)
+        #[arg(long)]
+        network: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+    },
+    /// Gap analysis: each obligation of each instrument per country (met / gap / unknown / not party) and further checks
+    #[command(group(clap::ArgGroup::new("scope").required(true).args(["network", "countries", "all"])))]
+    Gaps {
+        /// The members of this network (file name in networks/)
+        #[arg(long)]
+        network: Option<String>,
+        /// These countries (ISO 3166-1 alpha-3, comma-separated)
+        #[arg(long, value_delimiter = ',')]
+        countries: Vec<String>,
+        /// Every country in the corpus
+        #[arg(long)]
+        all: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+    },
     /// Write JSON Schemas of every corpus file kind, for editor validation and autocompletion
     Schema {
         /// Output folder
@@ -63,6 +115,73 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Build {
+            corpus,
+            out,
+            theme,
+            quiet,
+        } => {
+            let opts = concord::build::BuildOptions {
+                corpus: &corpus,
+                out: &out,
+                theme: theme.as_deref(),
+                today: concord::check::today(),
+                progress: !quiet,
+            };
+            match concord::build::build(&opts) {
+                Ok(b) => {
+                    if !quiet {
+                        println!(
+                            "built {} files into {} in {} ms ({} warnings; run `concord check` to see them)",
+                            b.pages,
+                            out.display(),
+                            b.millis,
+                            b.warnings
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(concord::build::BuildError::Corpus(report)) => {
+                    eprint!("{report}");
+                    eprintln!(
+                        "build refused: the corpus has errors; {} left untouched",
+                        out.display()
+                    );
+                    ExitCode::from(1)
+                }
+                Err(concord::build::BuildError::Other(msg)) => {
+                    eprintln!("error: {msg}");
+                    eprintln!("build failed; {} left untouched", out.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Compare {
+            offence,
+            countries,
+            network,
+            format,
+            corpus,
+        } => {
+            let scope = report_scope(network, countries, false);
+            run_report(&corpus, |c| {
+                concord::derive::penalties::compare(c, &offence, &scope)
+                    .map(|r| concord::report::compare(&r, format.into()))
+            })
+        }
+        Command::Gaps {
+            network,
+            countries,
+            all,
+            format,
+            corpus,
+        } => {
+            let scope = report_scope(network, countries, all);
+            run_report(&corpus, |c| {
+                concord::derive::gaps::gaps(c, &scope)
+                    .map(|r| concord::report::gaps(&r, format.into()))
+            })
+        }
         Command::Schema { out } => {
             if let Err(e) = std::fs::create_dir_all(&out) {
                 eprintln!("error: cannot create {}: {e}", out.display());
@@ -81,6 +200,75 @@ fn main() -> ExitCode {
                 out.display()
             );
             ExitCode::SUCCESS
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+impl From<ReportFormat> for concord::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => concord::report::Format::Table,
+            ReportFormat::Csv => concord::report::Format::Csv,
+            ReportFormat::Json => concord::report::Format::Json,
+            ReportFormat::Md => concord::report::Format::Md,
+        }
+    }
+}
+
+fn report_scope(
+    network: Option<String>,
+    countries: Vec<String>,
+    all: bool,
+) -> concord::derive::scope::Scope {
+    use concord::derive::scope::Scope;
+    match network {
+        Some(n) if !all => Scope::Network(n),
+        _ if !countries.is_empty() && !all => Scope::Countries(countries),
+        _ => Scope::All,
+    }
+}
+
+/// Checks the corpus (refusing one with errors: exit 1), then prints what `make` derives from it;
+/// an unknown offence, network or country is a usage error (exit 2).
+fn run_report(
+    corpus: &std::path::Path,
+    make: impl FnOnce(&concord::load::Corpus) -> Result<String, concord::derive::scope::ScopeError>,
+) -> ExitCode {
+    let c = concord::check::check(corpus, concord::check::today());
+    if c.has_errors() {
+        for d in c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == concord::diag::Severity::Error)
+        {
+            eprintln!("{d}");
+        }
+        eprintln!(
+            "refused: the corpus has {} errors; run `concord check --corpus {}`",
+            c.summary.errors,
+            corpus.display()
+        );
+        return ExitCode::from(1);
+    }
+    match make(&c.corpus) {
+        Ok(out) => {
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -405,15 +405,27 @@ impl Ctx<'_> {
             }
             self.country_ref(&file, &u.country);
             self.currency(&file, &u.currency);
-            if u.value.value <= 0.0 || !u.value.value.is_finite() {
-                self.err(
-                    &file,
-                    (u.value.line, u.value.col),
-                    Code::Value,
-                    "unit value must be a positive number",
-                );
+            if let Some(v) = &u.value {
+                if v.value <= 0.0 || !v.value.is_finite() {
+                    self.err(
+                        &file,
+                        (v.line, v.col),
+                        Code::Value,
+                        "unit value must be a positive number",
+                    );
+                }
+                if u.date.is_none() {
+                    self.err(
+                        &file,
+                        (v.line, v.col),
+                        Code::Date,
+                        "a unit value needs `date`: the day it took effect",
+                    );
+                }
             }
-            self.not_future(&file, &u.date, "unit date");
+            if let Some(d) = &u.date {
+                self.not_future(&file, d, "unit date");
+            }
             self.sources(&file, (u.id.line, u.id.col), &u.sources, "unit", true);
         }
     }

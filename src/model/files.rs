@@ -57,10 +57,15 @@ pub struct WageUnit {
     pub id: At<String>,
     pub name: String,
     pub country: At<String>,
-    /// Value of one unit in `currency`, for the period starting at `date`.
-    pub value: At<f64>,
+    /// Value of one unit in `currency`, for the period starting at `date`. Leave out when no
+    /// source gives it: fines in this unit are then shown as not convertible.
+    #[serde(default)]
+    pub value: Option<At<f64>>,
     pub currency: At<String>,
-    pub date: At<Date>,
+    #[serde(default)]
+    pub date: Option<At<Date>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub sources: Vec<Source>,
 }
 
@@ -134,8 +139,15 @@ pub enum ConsentKind {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartiesFile {
-    /// The date the whole list is complete as of.
+    /// The date the list is current as of.
     pub as_of: At<Date>,
+    /// `true` only when the list holds every state party and signatory as of `as_of`. An
+    /// incomplete list says nothing about states missing from it: they show as unknown, never as
+    /// "not party".
+    #[serde(default)]
+    pub complete: bool,
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// Sources for the whole list; a record may add its own.
     pub sources: Vec<Source>,
     pub parties: Vec<PartyRecord>,

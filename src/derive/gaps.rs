@@ -1,0 +1,809 @@
+//! The obligation map (which instrument articles oblige parties to criminalise which offences)
+//! and the gap analysis: for every country in scope and every offence an instrument obliges its
+//! parties to criminalise, whether the obligation is `met`, a sourced `gap`, `unknown` (not yet
+//! researched) or `not_party`; plus further checks per country and offence. `unknown` is its own
+//! answer everywhere: never counted as met, as a gap, as yes or as no.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::penalties::{SourceRef, serious_crime};
+use super::scope::{self, Scope, ScopeError};
+use crate::load::{Corpus, Country};
+use crate::model::*;
+
+/// An article that obliges parties to criminalise an offence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationSource {
+    /// `instrument:number`, e.g. `cites:VIII`.
+    pub article: String,
+    pub nature: ObligationNature,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Corpus-relative path of the article file.
+    pub file: String,
+}
+
+/// instrument id → offence id → the articles obliging it.
+pub type ObligationMap = BTreeMap<String, BTreeMap<String, Vec<ObligationSource>>>;
+
+/// Reads every article's `obligations` into the obligation map.
+pub fn obligation_map(corpus: &Corpus) -> ObligationMap {
+    let mut map = ObligationMap::new();
+    for (iid, inst) in &corpus.instruments {
+        for (num, doc) in &inst.articles {
+            for o in &doc.front.obligations {
+                map.entry(iid.clone())
+                    .or_default()
+                    .entry(o.offence.value.clone())
+                    .or_default()
+                    .push(ObligationSource {
+                        article: format!("{iid}:{num}"),
+                        nature: o.nature,
+                        note: o.note.clone(),
+                        file: doc.file.clone(),
+                    });
+            }
+        }
+    }
+    map
+}
+
+/// Mandatory when any article obliging it is mandatory.
+fn nature_of(sources: &[ObligationSource]) -> ObligationNature {
+    if sources
+        .iter()
+        .any(|s| s.nature == ObligationNature::Mandatory)
+    {
+        ObligationNature::Mandatory
+    } else {
+        ObligationNature::Optional
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    /// A provision of the country covers the offence.
+    Met,
+    /// The country is party and country.yaml records a sourced finding of no specific provision.
+    Gap,
+    /// Party (or party status not recorded), and neither a provision nor a finding: not yet researched.
+    Unknown,
+    /// The parties list has no consent to be bound for the country.
+    NotParty,
+}
+
+impl CellState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellState::Met => "met",
+            CellState::Gap => "gap",
+            CellState::Unknown => "unknown",
+            CellState::NotParty => "not_party",
+        }
+    }
+
+    /// Words for people: "not party" rather than "not_party".
+    pub fn label(self) -> &'static str {
+        match self {
+            CellState::NotParty => "not party",
+            s => s.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A national provision (link to its page by `id`).
+    Provision,
+    /// A coverage finding in country.yaml (its sources are listed).
+    Finding,
+    /// The instrument's parties list.
+    Parties,
+}
+
+/// What a cell rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// Provision id, for provisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Corpus-relative file holding the evidence.
+    pub file: String,
+    /// One line for people.
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+impl Evidence {
+    /// A compact reference: the provision id, or the finding's first source, or the label.
+    pub fn short(&self) -> String {
+        match self.kind {
+            EvidenceKind::Provision => self.id.clone().unwrap_or_default(),
+            EvidenceKind::Finding => match self.sources.first() {
+                Some(s) => format!("finding {}: {}", fmt_date(self.date), s.label()),
+                None => self.label.clone(),
+            },
+            EvidenceKind::Parties => self.label.clone(),
+        }
+    }
+}
+
+fn fmt_date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// One cell of the scoreboard: a country against one offence an instrument obliges.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapCell {
+    pub instrument: String,
+    pub offence: String,
+    /// The obliging articles, `instrument:number`.
+    pub articles: Vec<String>,
+    pub nature: ObligationNature,
+    pub state: CellState,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A yes / no / unknown check with the provisions it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckCell {
+    pub value: Tri,
+    /// Provision ids that decided the value (for `yes`: those that say yes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<String>,
+}
+
+/// The further checks for one country and offence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OffenceChecks {
+    pub offence: String,
+    /// A covering provision's maximum reaches 4 years or life (UNTOC art. 2(b)).
+    pub serious_crime: CheckCell,
+    pub ml_predicate: CheckCell,
+    pub corporate_liability: CheckCell,
+    pub confiscation: CheckCell,
+}
+
+impl OffenceChecks {
+    pub fn get(&self, check: &str) -> Option<&CheckCell> {
+        match check {
+            "serious_crime" => Some(&self.serious_crime),
+            "ml_predicate" => Some(&self.ml_predicate),
+            "corporate_liability" => Some(&self.corporate_liability),
+            "confiscation" => Some(&self.confiscation),
+            _ => None,
+        }
+    }
+}
+
+/// The per-offence checks, in report order, with their headings.
+pub const OFFENCE_CHECKS: [(&str, &str); 4] = [
+    ("serious_crime", "serious crime"),
+    ("ml_predicate", "ML predicate"),
+    ("corporate_liability", "legal persons"),
+    ("confiscation", "confiscation"),
+];
+
+/// Whether the country's MLA profile names a central authority.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuthorityCheck {
+    /// yes: at least one named; no: a profile naming none; unknown: no profile.
+    pub value: Tri,
+    /// The offices named, with the instrument they are designated under ("untoc", or "general").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authorities: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StateTotals {
+    pub met: usize,
+    pub gap: usize,
+    pub unknown: usize,
+    pub not_party: usize,
+}
+
+impl StateTotals {
+    pub fn add(&mut self, s: CellState) {
+        match s {
+            CellState::Met => self.met += 1,
+            CellState::Gap => self.gap += 1,
+            CellState::Unknown => self.unknown += 1,
+            CellState::NotParty => self.not_party += 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TriTotals {
+    pub yes: usize,
+    pub no: usize,
+    pub unknown: usize,
+}
+
+impl TriTotals {
+    pub fn add(&mut self, t: Tri) {
+        match t {
+            Tri::Yes => self.yes += 1,
+            Tri::No => self.no += 1,
+            Tri::Unknown => self.unknown += 1,
+        }
+    }
+}
+
+/// One country's row of the scoreboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryGaps {
+    pub iso3: String,
+    pub name: String,
+    /// One per obligation column of the report, in the same order.
+    pub cells: Vec<GapCell>,
+    /// One per offence obliged by an instrument the country is party to, by offence id.
+    pub checks: Vec<OffenceChecks>,
+    pub central_authority: AuthorityCheck,
+    pub totals: StateTotals,
+    /// Per check: the offence checks counted over `checks`, `central_authority` counted once.
+    pub check_totals: BTreeMap<String, TriTotals>,
+}
+
+impl CountryGaps {
+    pub fn checks_for(&self, offence: &str) -> Option<&OffenceChecks> {
+        self.checks.iter().find(|c| c.offence == offence)
+    }
+}
+
+/// A column of the scoreboard: one offence obliged by one instrument.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationColumn {
+    pub instrument: String,
+    pub offence: String,
+    pub articles: Vec<ObligationSource>,
+    pub nature: ObligationNature,
+    /// Counted over the countries of the report.
+    pub totals: StateTotals,
+}
+
+/// The gap analysis for the countries of a scope.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    pub scope: String,
+    /// Ordered by instrument id, then offence id.
+    pub obligations: Vec<ObligationColumn>,
+    /// Ordered by ISO3.
+    pub countries: Vec<CountryGaps>,
+    /// Over all cells of the report.
+    pub totals: StateTotals,
+    /// Per check, over all countries.
+    pub check_totals: BTreeMap<String, TriTotals>,
+}
+
+/// Party status of a country for an instrument.
+enum Party<'a> {
+    /// A record with `consent`.
+    Yes,
+    /// A parties list without a consent record for the country (perhaps signed only).
+    No(Evidence),
+    /// The instrument has no parties list: status not recorded.
+    NotRecorded(&'a str),
+}
+
+fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Party<'a> {
+    let Some(p) = corpus
+        .instruments
+        .get(instrument)
+        .and_then(|i| i.parties.as_ref())
+    else {
+        return Party::NotRecorded(instrument);
+    };
+    let records: Vec<&PartyRecord> = p
+        .data
+        .parties
+        .iter()
+        .filter(|r| r.country.value == iso3)
+        .collect();
+    if records.iter().any(|r| r.consent.is_some()) {
+        return Party::Yes;
+    }
+    let signed = records
+        .iter()
+        .find_map(|r| r.signed.as_ref().map(|d| d.value));
+    let label = match signed {
+        Some(d) => format!(
+            "{instrument}: signed {d}, no consent to be bound (parties list as of {})",
+            p.data.as_of.value
+        ),
+        None => format!(
+            "{instrument}: not in the parties list as of {}",
+            p.data.as_of.value
+        ),
+    };
+    Party::No(Evidence {
+        kind: EvidenceKind::Parties,
+        id: None,
+        file: p.file.clone(),
+        label,
+        date: Some(p.data.as_of.value),
+        sources: SourceRef::all(&p.data.sources),
+    })
+}
+
+/// met / gap / unknown for a country and offence, ignoring party status, with the evidence.
+fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
+    let provisions: Vec<Evidence> = country
+        .provisions
+        .iter()
+        .filter(|(_, d)| d.front.offences.iter().any(|o| o.value == offence))
+        .map(|(id, d)| Evidence {
+            kind: EvidenceKind::Provision,
+            id: Some(id.clone()),
+            file: d.file.clone(),
+            label: format!(
+                "{} art. {} — {}",
+                d.front.statute,
+                d.front.article.value,
+                d.front.title_en.as_ref().unwrap_or(&d.front.title)
+            ),
+            date: Some(d.front.as_of.value),
+            sources: Vec::new(),
+        })
+        .collect();
+    if !provisions.is_empty() {
+        return (CellState::Met, provisions);
+    }
+    let finding = country.meta.as_ref().and_then(|m| {
+        m.data
+            .coverage
+            .iter()
+            .find(|f| f.offence.value == offence)
+            .map(|f| (m.file.clone(), f))
+    });
+    match finding {
+        Some((file, f)) => (
+            CellState::Gap,
+            vec![Evidence {
+                kind: EvidenceKind::Finding,
+                id: None,
+                file,
+                label: f
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| "no specific provision found".to_string()),
+                date: Some(f.as_of.value),
+                sources: SourceRef::all(&f.sources),
+            }],
+        ),
+        None => (CellState::Unknown, Vec::new()),
+    }
+}
+
+/// Combines a tri-state over the provisions covering an offence: yes if any says yes; else
+/// unknown if any is unknown (or there is no provision); else no.
+fn combine(values: &[(String, Tri)]) -> CheckCell {
+    let yes: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| *v == Tri::Yes)
+        .map(|(id, _)| id.clone())
+        .collect();
+    let value = if !yes.is_empty() {
+        Tri::Yes
+    } else if values.is_empty() || values.iter().any(|(_, v)| *v == Tri::Unknown) {
+        Tri::Unknown
+    } else {
+        Tri::No
+    };
+    let provisions = if value == Tri::Yes {
+        yes
+    } else {
+        values.iter().map(|(id, _)| id.clone()).collect()
+    };
+    CheckCell { value, provisions }
+}
+
+fn offence_checks(country: &Country, offence: &str) -> OffenceChecks {
+    let covering: Vec<(&String, &ProvisionFront)> = country
+        .provisions
+        .iter()
+        .filter(|(_, d)| d.front.offences.iter().any(|o| o.value == offence))
+        .map(|(id, d)| (id, &d.front))
+        .collect();
+    let values = |f: &dyn Fn(&ProvisionFront) -> Tri| -> Vec<(String, Tri)> {
+        covering
+            .iter()
+            .map(|(id, p)| ((*id).clone(), f(p)))
+            .collect()
+    };
+    OffenceChecks {
+        offence: offence.to_string(),
+        serious_crime: combine(&values(&|p| match serious_crime(&p.penalty) {
+            Some(true) => Tri::Yes,
+            Some(false) => Tri::No,
+            None => Tri::Unknown,
+        })),
+        ml_predicate: combine(&values(&|p| p.ml_predicate.value)),
+        corporate_liability: combine(&values(&|p| p.corporate_liability.value)),
+        confiscation: combine(&values(&|p| p.confiscation.value)),
+    }
+}
+
+fn authority_check(country: &Country) -> AuthorityCheck {
+    match &country.mla {
+        None => AuthorityCheck {
+            value: Tri::Unknown,
+            authorities: Vec::new(),
+            file: None,
+        },
+        Some(m) => {
+            let authorities: Vec<String> = m
+                .data
+                .central_authorities
+                .iter()
+                .map(|a| {
+                    let under = a
+                        .instrument
+                        .as_ref()
+                        .map(|i| i.value.as_str())
+                        .unwrap_or("general");
+                    format!("{} ({under})", a.authority)
+                })
+                .collect();
+            AuthorityCheck {
+                value: if authorities.is_empty() {
+                    Tri::No
+                } else {
+                    Tri::Yes
+                },
+                authorities,
+                file: Some(m.file.clone()),
+            }
+        }
+    }
+}
+
+/// The gap analysis for the countries of `scope`, against every obligation in the corpus.
+pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
+    let isos = scope::countries(corpus, scope)?;
+    let map = obligation_map(corpus);
+    let mut obligations: Vec<ObligationColumn> = Vec::new();
+    for (inst, offences) in &map {
+        for (offence, sources) in offences {
+            obligations.push(ObligationColumn {
+                instrument: inst.clone(),
+                offence: offence.clone(),
+                articles: sources.clone(),
+                nature: nature_of(sources),
+                totals: StateTotals::default(),
+            });
+        }
+    }
+    let mut countries = Vec::new();
+    let mut totals = StateTotals::default();
+    let mut check_totals: BTreeMap<String, TriTotals> = BTreeMap::new();
+    for iso in &isos {
+        let Some(country) = corpus.countries.get(iso) else {
+            continue;
+        };
+        let mut cells = Vec::new();
+        let mut ctotals = StateTotals::default();
+        let mut checked_offences: Vec<String> = Vec::new();
+        for col in obligations.iter_mut() {
+            let (state, evidence) = match party_status(corpus, &col.instrument, iso) {
+                Party::No(ev) => (CellState::NotParty, vec![ev]),
+                Party::Yes => {
+                    if !checked_offences.contains(&col.offence) {
+                        checked_offences.push(col.offence.clone());
+                    }
+                    coverage(country, &col.offence)
+                }
+                Party::NotRecorded(inst) => {
+                    // Party status unknown: neither "gap" nor "not party" can be asserted.
+                    let (state, mut ev) = coverage(country, &col.offence);
+                    let state = if state == CellState::Met {
+                        CellState::Met
+                    } else {
+                        CellState::Unknown
+                    };
+                    ev.push(Evidence {
+                        kind: EvidenceKind::Parties,
+                        id: None,
+                        file: format!("instruments/{inst}"),
+                        label: format!("{inst}: no parties list in the corpus"),
+                        date: None,
+                        sources: Vec::new(),
+                    });
+                    (state, ev)
+                }
+            };
+            col.totals.add(state);
+            ctotals.add(state);
+            totals.add(state);
+            cells.push(GapCell {
+                instrument: col.instrument.clone(),
+                offence: col.offence.clone(),
+                articles: col.articles.iter().map(|a| a.article.clone()).collect(),
+                nature: col.nature,
+                state,
+                evidence,
+            });
+        }
+        checked_offences.sort();
+        let checks: Vec<OffenceChecks> = checked_offences
+            .iter()
+            .map(|o| offence_checks(country, o))
+            .collect();
+        let central_authority = authority_check(country);
+        let mut per_check: BTreeMap<String, TriTotals> = BTreeMap::new();
+        for (key, _) in OFFENCE_CHECKS {
+            let t = per_check.entry(key.to_string()).or_default();
+            for c in &checks {
+                if let Some(cell) = c.get(key) {
+                    t.add(cell.value);
+                }
+            }
+        }
+        per_check
+            .entry("central_authority".to_string())
+            .or_default()
+            .add(central_authority.value);
+        for (k, t) in &per_check {
+            let all = check_totals.entry(k.clone()).or_default();
+            all.yes += t.yes;
+            all.no += t.no;
+            all.unknown += t.unknown;
+        }
+        countries.push(CountryGaps {
+            iso3: iso.clone(),
+            name: scope::country_name(corpus, iso),
+            cells,
+            checks,
+            central_authority,
+            totals: ctotals,
+            check_totals: per_check,
+        });
+    }
+    Ok(GapReport {
+        scope: scope.describe(corpus),
+        obligations,
+        countries,
+        totals,
+        check_totals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(scope: Scope) -> GapReport {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let c = crate::check::check(&root, Date::parse("2026-11-22").expect("date"));
+        assert!(!c.has_errors(), "fixture must be clean");
+        gaps(&c.corpus, &scope).expect("gaps")
+    }
+
+    fn cell<'a>(r: &'a GapReport, iso: &str, inst: &str, offence: &str) -> &'a GapCell {
+        r.countries
+            .iter()
+            .find(|c| c.iso3 == iso)
+            .and_then(|c| {
+                c.cells
+                    .iter()
+                    .find(|x| x.instrument == inst && x.offence == offence)
+            })
+            .expect("cell")
+    }
+
+    #[test]
+    fn obligation_map_from_articles() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let c = crate::check::check(&root, Date::parse("2026-11-22").expect("date"));
+        let m = obligation_map(&c.corpus);
+        let flat: Vec<(String, String, Vec<String>)> = m
+            .iter()
+            .flat_map(|(i, offs)| {
+                offs.iter().map(move |(o, s)| {
+                    (
+                        i.clone(),
+                        o.clone(),
+                        s.iter().map(|x| x.article.clone()).collect(),
+                    )
+                })
+            })
+            .collect();
+        let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), vec![c.to_string()]);
+        assert_eq!(
+            flat,
+            [
+                s("cites", "wildlife.trafficking", "cites:VIII"),
+                s("uncac", "corruption.bribery", "uncac:15"),
+                s("untoc", "laundering", "untoc:6"),
+                s("untoc", "organized-crime.participation", "untoc:5"),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_cell_state() {
+        let r = report(Scope::All);
+        // met: a provision covers it, and the cell links to it.
+        let c = cell(&r, "PER", "cites", "wildlife.trafficking");
+        assert_eq!(c.state, CellState::Met);
+        assert_eq!(c.evidence[0].id.as_deref(), Some("per-cp-308"));
+        assert_eq!(c.evidence[0].file, "countries/PER/provisions/cp-308.md");
+        assert_eq!(c.articles, ["cites:VIII"]);
+        // gap: a sourced finding of no specific provision, linked to its source.
+        let c = cell(&r, "ECU", "uncac", "corruption.bribery");
+        assert_eq!(c.state, CellState::Gap);
+        assert_eq!(c.evidence[0].kind, EvidenceKind::Finding);
+        assert_eq!(
+            c.evidence[0].sources[0].url.as_deref(),
+            Some("https://example.org/fixture")
+        );
+        // unknown: party, but neither a provision nor a finding.
+        let c = cell(&r, "ECU", "untoc", "organized-crime.participation");
+        assert_eq!(c.state, CellState::Unknown);
+        assert!(c.evidence.is_empty());
+        assert_eq!(
+            cell(&r, "PER", "uncac", "corruption.bribery").state,
+            CellState::Unknown
+        );
+        // not party: no record at all, or signed without consent.
+        let c = cell(&r, "GTM", "uncac", "corruption.bribery");
+        assert_eq!(c.state, CellState::NotParty);
+        assert!(c.evidence[0].label.contains("not in the parties list"));
+        let c = cell(&r, "GTM", "untoc", "laundering");
+        assert_eq!(c.state, CellState::NotParty);
+        assert!(c.evidence[0].label.contains("signed 2000-12-12"));
+        // GTM is party to CITES, without a provision or finding.
+        assert_eq!(
+            cell(&r, "GTM", "cites", "wildlife.trafficking").state,
+            CellState::Unknown
+        );
+    }
+
+    #[test]
+    fn totals_never_count_unknown_as_met_or_gap() {
+        let r = report(Scope::All);
+        let t = |iso: &str| {
+            r.countries
+                .iter()
+                .find(|c| c.iso3 == iso)
+                .expect("c")
+                .totals
+        };
+        assert_eq!(
+            t("ECU"),
+            StateTotals {
+                met: 1,
+                gap: 1,
+                unknown: 2,
+                not_party: 0
+            }
+        );
+        assert_eq!(
+            t("PER"),
+            StateTotals {
+                met: 2,
+                gap: 0,
+                unknown: 2,
+                not_party: 0
+            }
+        );
+        assert_eq!(
+            t("GTM"),
+            StateTotals {
+                met: 0,
+                gap: 0,
+                unknown: 1,
+                not_party: 3
+            }
+        );
+        assert_eq!(
+            r.totals,
+            StateTotals {
+                met: 3,
+                gap: 1,
+                unknown: 5,
+                not_party: 3
+            }
+        );
+        let col = r
+            .obligations
+            .iter()
+            .find(|o| o.instrument == "cites")
+            .expect("cites column");
+        assert_eq!(
+            col.totals,
+            StateTotals {
+                met: 2,
+                gap: 0,
+                unknown: 1,
+                not_party: 0
+            }
+        );
+    }
+
+    #[test]
+    fn further_checks() {
+        let r = report(Scope::Network("sudwen".into()));
+        assert_eq!(
+            r.countries
+                .iter()
+                .map(|c| c.iso3.as_str())
+                .collect::<Vec<_>>(),
+            ["ECU", "PER"]
+        );
+        let per = &r.countries[1];
+        let w = per.checks_for("wildlife.trafficking").expect("checks");
+        assert_eq!(w.serious_crime.value, Tri::Yes);
+        assert_eq!(w.serious_crime.provisions, ["per-cp-308"]);
+        assert_eq!(w.ml_predicate.value, Tri::Yes);
+        assert_eq!(w.corporate_liability.value, Tri::Unknown);
+        assert_eq!(w.confiscation.value, Tri::Yes);
+        let oc = per
+            .checks_for("organized-crime.participation")
+            .expect("checks");
+        assert_eq!(oc.serious_crime.value, Tri::Yes, "life imprisonment");
+        // No provision: every check is unknown, never "no".
+        let l = per.checks_for("laundering").expect("checks");
+        assert_eq!(l.serious_crime.value, Tri::Unknown);
+        assert_eq!(l.ml_predicate.value, Tri::Unknown);
+        assert_eq!(per.central_authority.value, Tri::Yes);
+        assert_eq!(
+            per.central_authority.authorities,
+            [
+                "Fixture Prosecution Office (untoc)",
+                "Fixture Ministry of Justice (general)"
+            ]
+        );
+        let ecu = &r.countries[0];
+        let w = ecu.checks_for("wildlife.trafficking").expect("checks");
+        assert_eq!(w.serious_crime.value, Tri::No, "max 36 months");
+        assert_eq!(
+            per.check_totals["serious_crime"],
+            TriTotals {
+                yes: 2,
+                no: 0,
+                unknown: 2
+            }
+        );
+        assert_eq!(
+            r.check_totals["central_authority"],
+            TriTotals {
+                yes: 2,
+                no: 0,
+                unknown: 0
+            }
+        );
+    }
+
+    #[test]
+    fn no_mla_profile_is_unknown_authority_and_not_party_has_no_checks() {
+        let r = report(Scope::Countries(vec!["GTM".into()]));
+        let gtm = &r.countries[0];
+        assert_eq!(gtm.central_authority.value, Tri::Unknown);
+        // Only offences of instruments GTM is party to are checked (CITES).
+        assert_eq!(
+            gtm.checks
+                .iter()
+                .map(|c| c.offence.as_str())
+                .collect::<Vec<_>>(),
+            ["wildlife.trafficking"]
+        );
+    }
+
+    #[test]
+    fn deterministic() {
+        let a = serde_json::to_string(&report(Scope::All)).expect("json");
+        let b = serde_json::to_string(&report(Scope::All)).expect("json");
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,6 @@
+//! Stage 3, derive: figures computed from the validated corpus, never typed in by hand —
+//! serious-crime flags, comparable penalties, gap analyses, MLA pair analyses.
+
+pub mod gaps;
+pub mod penalties;
+pub mod scope;

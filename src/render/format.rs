@@ -1,0 +1,179 @@
+//! Human wording for structured values: prison terms, fines, flags. One place, so every page
+//! and export says the same thing the same way.
+
+use crate::derive::penalties;
+use crate::model::{Combination, Fine, FineKind, Prison, Sanction, Tri};
+
+/// "18 months", "3 years", "3 years 6 months".
+pub fn months(m: i64) -> String {
+    let (y, r) = (m / 12, m % 12);
+    let years = |y: i64| {
+        if y == 1 {
+            "1 year".to_string()
+        } else {
+            format!("{y} years")
+        }
+    };
+    let months = |r: i64| {
+        if r == 1 {
+            "1 month".to_string()
+        } else {
+            format!("{r} months")
+        }
+    };
+    match (y, r) {
+        (0, r) => months(r),
+        (y, 0) => years(y),
+        (y, r) => format!("{} {}", years(y), months(r)),
+    }
+}
+
+/// Prison range as words: "3 years to 5 years", "up to 8 years", "life", "at least 2 years".
+pub fn prison(p: &Prison) -> String {
+    let lo = p.min_months.as_ref().map(|m| m.value);
+    let hi = p.max_months.as_ref().map(|m| m.value);
+    let range = match (lo, hi) {
+        (Some(a), Some(b)) if a == b => months(a),
+        (Some(a), Some(b)) => format!("{} to {}", months(a), months(b)),
+        (None, Some(b)) => format!("up to {}", months(b)),
+        (Some(a), None) => format!("at least {}", months(a)),
+        (None, None) => String::new(),
+    };
+    match (p.life, range.is_empty()) {
+        (true, true) => "life imprisonment".into(),
+        (true, false) => format!("{range}, or life imprisonment"),
+        (false, _) => range,
+    }
+}
+
+/// A number with thousands separators and at most two decimals: 1,500,000 or 1,234.5.
+pub fn amount(x: f64) -> String {
+    let neg = x < 0.0;
+    let x = x.abs();
+    let whole = x.trunc() as u128;
+    let frac = ((x - x.trunc()) * 100.0).round() as u32;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac > 0 && frac < 100 {
+        let f = format!("{frac:02}");
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+fn range(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(a), Some(b)) if a == b => amount(a),
+        (Some(a), Some(b)) => format!("{} to {}", amount(a), amount(b)),
+        (None, Some(b)) => format!("up to {}", amount(b)),
+        (Some(a), None) => format!("at least {}", amount(a)),
+        (None, None) => "amount not stated".into(),
+    }
+}
+
+/// A fine as written in the law, with its kind: never converted here.
+pub fn fine(f: &Fine) -> String {
+    let r = range(
+        f.min.as_ref().map(|m| m.value),
+        f.max.as_ref().map(|m| m.value),
+    );
+    let cur = f.currency.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+    match f.kind.value {
+        FineKind::Fixed => format!("{r} {cur}").trim().to_string(),
+        FineKind::DayFines => format!("{r} day-fines (value of a day set by the court)"),
+        FineKind::MinimumWageMultiple => format!(
+            "{r} × {}",
+            f.unit
+                .as_ref()
+                .map(|u| u.value.as_str())
+                .unwrap_or("legal unit")
+        ),
+        FineKind::ValueMultiple => format!(
+            "{r} × {}",
+            f.basis.as_deref().unwrap_or("the value concerned")
+        ),
+        FineKind::IncomeBased => {
+            if f.min.is_none() && f.max.is_none() {
+                "set from the offender's income".into()
+            } else {
+                format!("{r} (income-based)")
+            }
+        }
+    }
+}
+
+pub fn combination(c: Combination) -> &'static str {
+    match c {
+        Combination::And => "prison and fine",
+        Combination::Or => "prison or fine",
+        Combination::AndOr => "prison, fine, or both",
+    }
+}
+
+/// One-line summary of a sanction: "3 years to 5 years and 180 to 400 day-fines …".
+pub fn sanction(s: Sanction<'_>) -> String {
+    let p = s.prison.map(prison);
+    let f = s.fine.map(fine);
+    let joiner = match s.combination.map(|c| c.value) {
+        Some(Combination::Or) => " or ",
+        Some(Combination::AndOr) => " and/or ",
+        _ => " and ",
+    };
+    match (p, f) {
+        (Some(p), Some(f)) => format!("{p}{joiner}{f}"),
+        (Some(p), None) => p,
+        (None, Some(f)) => format!("fine: {f}"),
+        (None, None) => "not recorded".into(),
+    }
+}
+
+/// The short "maximum" label used in lists: "max. 5 years", "life", "fine only", "unknown".
+pub fn max_label(s: Sanction<'_>) -> String {
+    if penalties::has_life(s) {
+        return "life".into();
+    }
+    match penalties::max_months(s) {
+        Some(m) => format!("max. {}", months(m)),
+        None if s.prison.is_none() && s.fine.is_some() => "fine only".into(),
+        None => "maximum not recorded".into(),
+    }
+}
+
+pub fn tri(t: Tri) -> &'static str {
+    t.as_str()
+}
+
+pub fn serious(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_read_naturally() {
+        assert_eq!(months(12), "1 year");
+        assert_eq!(months(18), "1 year 6 months");
+        assert_eq!(months(60), "5 years");
+        assert_eq!(months(1), "1 month");
+    }
+
+    #[test]
+    fn amounts_group_thousands() {
+        assert_eq!(amount(1_500_000.0), "1,500,000");
+        assert_eq!(amount(1234.5), "1,234.5");
+        assert_eq!(amount(999.0), "999");
+    }
+}

@@ -1,0 +1,909 @@
+//! Formats the derived comparisons and gap reports for `concord compare` / `concord gaps` and for
+//! the site's `data/` exports: terminal tables (80 columns), Markdown, CSV and JSON. Formatting
+//! only — every figure comes from `derive`, so the CLI, the pages and the exports agree. Output is
+//! byte-deterministic for a given corpus.
+
+use std::fmt::Write;
+
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use serde::Serialize;
+
+use crate::derive::gaps::{CellState, GapReport, OFFENCE_CHECKS};
+use crate::derive::penalties::{
+    Comparison, FineFigures, NotCoveredKind, PenaltyRow, RateKind, RateUsed, VariantKind,
+};
+use crate::model::{Combination, Date, FineKind, Tri, Verification};
+
+/// Width of terminal tables.
+pub const TABLE_WIDTH: u16 = 80;
+
+/// Output formats of `concord compare` and `concord gaps`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+pub fn compare(c: &Comparison, f: Format) -> String {
+    match f {
+        Format::Table => compare_table(c),
+        Format::Csv => compare_csv(c),
+        Format::Json => compare_json(c),
+        Format::Md => compare_md(c),
+    }
+}
+
+pub fn gaps(r: &GapReport, f: Format) -> String {
+    match f {
+        Format::Table => gaps_table(r),
+        Format::Csv => gaps_csv(r),
+        Format::Json => gaps_json(r),
+        Format::Md => gaps_md(r),
+    }
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+/// A titled grid of text cells, rendered as a terminal table or a Markdown table.
+struct Grid {
+    title: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    fn new(title: impl Into<String>, header: &[&str]) -> Grid {
+        Grid {
+            title: title.into(),
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// A report: a heading, notes, grids and trailing lists, in order.
+enum Block {
+    Heading(u8, String),
+    Text(String),
+    Grid(Grid),
+    List(Vec<String>),
+}
+
+fn render_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Heading(level, t) => {
+                let _ = writeln!(out, "{t}");
+                let ch = if *level == 1 { '=' } else { '-' };
+                let _ = writeln!(out, "{}\n", ch.to_string().repeat(t.chars().count()));
+            }
+            Block::Text(t) => {
+                let _ = writeln!(out, "{}\n", wrap(t, TABLE_WIDTH as usize));
+            }
+            Block::Grid(g) => {
+                if !g.title.is_empty() {
+                    let _ = writeln!(out, "{}", g.title);
+                }
+                let mut t = Table::new();
+                t.load_style(presets::ASCII_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(TABLE_WIDTH)
+                    .set_header(g.header.clone());
+                for r in &g.rows {
+                    t.add_row(r.clone());
+                }
+                keep_words_whole(&mut t, g);
+                let _ = writeln!(out, "{t}\n");
+            }
+            Block::List(items) => {
+                for i in items {
+                    let _ = writeln!(out, "{}", wrap_hanging(i, TABLE_WIDTH as usize, 4));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Widens columns, left to right and as far as 80 columns allow, so that no word (an offence
+/// id, a provision id) is split across lines.
+fn keep_words_whole(t: &mut Table, g: &Grid) {
+    const MIN_OTHER: usize = 8;
+    let n = g.header.len();
+    let longest = |i: usize| {
+        std::iter::once(&g.header)
+            .chain(g.rows.iter())
+            .filter_map(|r| r.get(i))
+            .flat_map(|c| c.lines())
+            .map(|l| match l.chars().count() {
+                // Short cells ("not party", "Serious crime") stay on one line.
+                n if n <= 10 => n,
+                _ => l
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0),
+            })
+            .max()
+            .unwrap_or(0)
+            .min(32)
+    };
+    // Borders: one per column plus one.
+    let mut used = n + 1;
+    for i in 0..n {
+        let w = longest(i) + 2;
+        let rest = (n - i - 1) * MIN_OTHER;
+        if used + w + rest > TABLE_WIDTH as usize {
+            break;
+        }
+        used += w;
+        if let Some(col) = t.column_mut(i) {
+            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w as u16)));
+        }
+    }
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+fn render_md(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Heading(level, t) => {
+                let _ = writeln!(out, "{} {t}\n", "#".repeat(*level as usize));
+            }
+            Block::Text(t) => {
+                let _ = writeln!(out, "{t}\n");
+            }
+            Block::Grid(g) => {
+                if !g.title.is_empty() {
+                    let _ = writeln!(out, "**{}**\n", g.title);
+                }
+                let head: Vec<String> = g.header.iter().map(|h| md_cell(h)).collect();
+                let _ = writeln!(out, "| {} |", head.join(" | "));
+                let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
+                for r in &g.rows {
+                    let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+                out.push('\n');
+            }
+            Block::List(items) => {
+                for i in items {
+                    let _ = writeln!(out, "- {}", i.replace('\n', " "));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Greedy word wrap at `width` characters.
+fn wrap(text: &str, width: usize) -> String {
+    wrap_hanging(text, width, 0)
+}
+
+/// Word wrap with continuation lines indented by `indent` spaces.
+fn wrap_hanging(text: &str, width: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if line_len > 0 && line_len + 1 + w > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            line_len = indent;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += w;
+    }
+    out
+}
+
+fn tri(t: Tri) -> &'static str {
+    t.as_str()
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn opt_num(x: Option<f64>) -> String {
+    x.map(crate::derive::penalties::fmt_num).unwrap_or_default()
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => s + "\n",
+        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
+    }
+}
+
+/// Writes header + records to a CSV string (RFC 4180, `\n` line ends).
+fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    fn write(header: &[&str], rows: &[Vec<String>]) -> Result<String, Box<dyn std::error::Error>> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(header)?;
+        for r in rows {
+            w.write_record(r)?;
+        }
+        let bytes = w.into_inner().map_err(|e| e.to_string())?;
+        Ok(String::from_utf8(bytes)?)
+    }
+    // Writing to memory cannot fail; should it ever, say so rather than return partial data.
+    write(header, rows).unwrap_or_else(|e| format!("error: cannot write CSV: {e}\n"))
+}
+
+fn rate_label(r: &RateUsed) -> String {
+    let sources: Vec<String> = r.sources.iter().map(|s| s.label()).collect();
+    format!(
+        "{} ({}); source: {}",
+        r.label(),
+        r.selection,
+        if sources.is_empty() {
+            "none recorded".to_string()
+        } else {
+            sources.join("; ")
+        }
+    )
+}
+
+fn combination_word(c: Option<Combination>) -> &'static str {
+    match c {
+        Some(Combination::And) => "and ",
+        Some(Combination::Or) => "or ",
+        Some(Combination::AndOr) => "and/or ",
+        None => "",
+    }
+}
+
+// ---------------------------------------------------------------- compare
+
+const COMPARE_NOTE: &str = "Prison in months. Serious crime: a maximum of at least 48 months or life \
+(UNTOC art. 2(b)). \"unknown\" means the corpus does not record it; it is never counted as yes \
+or no. \"derived\" figures are computed from the base penalty (an increase by a fraction), not \
+written in the law. Fines are converted to USD only through the dated rates listed below; \
+day-fines, value multiples and income-based fines are not convertible.";
+
+fn derived_mark(r: &PenaltyRow, what: &str) -> &'static str {
+    match &r.variant.derivation {
+        Some(d) if d.contains(what) => " (derived)",
+        _ => "",
+    }
+}
+
+fn provision_cell(r: &PenaltyRow) -> String {
+    let mut s = r.provision.clone();
+    if r.verification == Verification::Unverified {
+        s.push_str(" (unverified)");
+    }
+    match r.variant.kind {
+        VariantKind::Base => format!("{s}\nbase"),
+        VariantKind::Aggravated => format!("{s}\naggravated #{}", r.variant.index),
+    }
+}
+
+fn fine_cell(r: &PenaltyRow) -> String {
+    match &r.fine {
+        Some(f) => format!(
+            "{}{}{}",
+            if r.prison.is_some() {
+                combination_word(r.combination)
+            } else {
+                ""
+            },
+            f.as_written,
+            derived_mark(r, "fine")
+        ),
+        None if r.variant.kind == VariantKind::Base => "none".to_string(),
+        None => "not stated".to_string(),
+    }
+}
+
+fn usd_cell(f: Option<&FineFigures>, rates: &[&RateUsed]) -> String {
+    let Some(f) = f else {
+        return String::new();
+    };
+    let refs: String = f
+        .usd
+        .rates()
+        .iter()
+        .filter_map(|r| rates.iter().position(|x| *x == r))
+        .map(|i| format!("[{}]", i + 1))
+        .collect();
+    let label = f.usd.label();
+    if refs.is_empty() {
+        label
+    } else {
+        format!("{label} {refs}")
+    }
+}
+
+fn compare_blocks(c: &Comparison) -> Vec<Block> {
+    let rates = c.rates_used();
+    let mut blocks = vec![
+        Block::Heading(
+            1,
+            format!("{} ({}) — {}", c.offence_name, c.offence, c.scope),
+        ),
+        Block::Text(COMPARE_NOTE.to_string()),
+    ];
+    let countries: std::collections::BTreeSet<&str> =
+        c.rows.iter().map(|r| r.country.as_str()).collect();
+    let provisions: std::collections::BTreeSet<&str> =
+        c.rows.iter().map(|r| r.provision.as_str()).collect();
+    blocks.push(Block::Text(format!(
+        "Provisions: {}; countries with one: {}; countries in scope without one: {}.",
+        provisions.len(),
+        countries.len(),
+        c.not_covered.len()
+    )));
+    if !c.rows.is_empty() {
+        let mut g = Grid::new(
+            "Penalties",
+            &[
+                "Country",
+                "Provision / variant",
+                "Prison",
+                "Serious crime",
+                "Fine",
+                "Fine in USD",
+            ],
+        );
+        for r in &c.rows {
+            g.rows.push(vec![
+                r.country.clone(),
+                provision_cell(r),
+                format!("{}{}", r.prison_label(), derived_mark(r, "prison")),
+                tri(r.serious_crime).to_string(),
+                fine_cell(r),
+                usd_cell(r.fine.as_ref(), &rates),
+            ]);
+        }
+        blocks.push(Block::Grid(g));
+        let mut g = Grid::new(
+            "Provisions",
+            &[
+                "Country",
+                "Provision",
+                "Legal persons",
+                "ML predicate",
+                "Confiscation",
+                "As of",
+            ],
+        );
+        for r in c
+            .rows
+            .iter()
+            .filter(|r| r.variant.kind == VariantKind::Base)
+        {
+            g.rows.push(vec![
+                r.country.clone(),
+                r.provision.clone(),
+                tri(r.corporate_liability.value).to_string(),
+                tri(r.ml_predicate.value).to_string(),
+                tri(r.confiscation.value).to_string(),
+                r.as_of.to_string(),
+            ]);
+        }
+        blocks.push(Block::Grid(g));
+    }
+    let variants: Vec<String> = c
+        .rows
+        .iter()
+        .filter(|r| r.variant.kind == VariantKind::Aggravated)
+        .map(|r| {
+            let mut s = format!(
+                "{} #{}: {}",
+                r.provision,
+                r.variant.index,
+                r.variant_label()
+            );
+            if let Some(d) = &r.variant.derivation {
+                s.push_str(&format!(" [derived — {d}]"));
+            }
+            s
+        })
+        .collect();
+    if !variants.is_empty() {
+        blocks.push(Block::Text("Aggravated variants:".to_string()));
+        blocks.push(Block::List(variants));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let provisions: Vec<String> = c
+        .rows
+        .iter()
+        .filter(|r| seen.insert(r.provision.clone()))
+        .map(|r| {
+            format!(
+                "{}: {}, art. {} — {} ({}; as of {}; {})",
+                r.provision,
+                r.statute,
+                r.article,
+                r.title,
+                r.country_name,
+                r.as_of,
+                r.verification.as_str()
+            )
+        })
+        .collect();
+    if !provisions.is_empty() {
+        blocks.push(Block::Text("Provisions compared:".to_string()));
+        blocks.push(Block::List(provisions));
+    }
+    if !rates.is_empty() {
+        blocks.push(Block::Text("Rates used:".to_string()));
+        blocks.push(Block::List(
+            rates
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("[{}] {}", i + 1, rate_label(r)))
+                .collect(),
+        ));
+    }
+    let unconverted: Vec<String> = c
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let f = r.fine.as_ref()?;
+            let reason = f.usd.reason()?;
+            Some(format!(
+                "{} {}: {}",
+                r.provision,
+                if r.variant.kind == VariantKind::Base {
+                    "base".to_string()
+                } else {
+                    format!("#{}", r.variant.index)
+                },
+                reason
+            ))
+        })
+        .collect();
+    if !unconverted.is_empty() {
+        blocks.push(Block::Text("Fines not converted:".to_string()));
+        blocks.push(Block::List(unconverted));
+    }
+    if !c.not_covered.is_empty() {
+        blocks.push(Block::Text(
+            "Countries in scope without a provision:".to_string(),
+        ));
+        blocks.push(Block::List(
+            c.not_covered
+                .iter()
+                .map(|n| match n.kind {
+                    NotCoveredKind::Unknown => format!(
+                        "{} {}: unknown — not yet researched",
+                        n.country, n.country_name
+                    ),
+                    NotCoveredKind::Gap => {
+                        let sources: Vec<String> = n.sources.iter().map(|s| s.label()).collect();
+                        format!(
+                            "{} {}: gap — no specific provision (finding as of {}){}; source: {}",
+                            n.country,
+                            n.country_name,
+                            n.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                            n.summary
+                                .as_ref()
+                                .map(|s| format!(": {s}"))
+                                .unwrap_or_default(),
+                            sources.join("; ")
+                        )
+                    }
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}
+
+/// `concord compare --format table`: readable in 80 columns.
+pub fn compare_table(c: &Comparison) -> String {
+    render_text(&compare_blocks(c))
+}
+
+/// `concord compare --format md`.
+pub fn compare_md(c: &Comparison) -> String {
+    render_md(&compare_blocks(c))
+}
+
+/// `concord compare --format json` and `data/compare/<offence>.json`.
+pub fn compare_json(c: &Comparison) -> String {
+    to_json(c)
+}
+
+/// Columns of the comparison CSV, in order.
+pub const COMPARE_CSV_HEADER: [&str; 40] = [
+    "offence",
+    "country",
+    "country_name",
+    "coverage",
+    "provision",
+    "file",
+    "statute",
+    "article",
+    "title",
+    "variant",
+    "variant_index",
+    "condition",
+    "factors",
+    "variant_article",
+    "increase",
+    "derived",
+    "derivation",
+    "prison_min_months",
+    "prison_max_months",
+    "prison_life",
+    "serious_crime",
+    "combination",
+    "fine_kind",
+    "fine_min",
+    "fine_max",
+    "fine_currency",
+    "fine_unit",
+    "fine_basis",
+    "fine_as_written",
+    "fine_usd_status",
+    "fine_usd_min",
+    "fine_usd_max",
+    "fine_usd_note",
+    "rates",
+    "corporate_liability",
+    "ml_predicate",
+    "confiscation",
+    "as_of",
+    "verification",
+    "sources",
+];
+
+fn date_str(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `concord compare --format csv` and `data/compare/<offence>.csv`: one row per penalty (base and
+/// each aggravated variant), then one per country in scope without a provision.
+pub fn compare_csv(c: &Comparison) -> String {
+    let mut rows = Vec::new();
+    for r in &c.rows {
+        let f = r.fine.as_ref();
+        let p = r.prison.as_ref();
+        let usd = f.map(|f| &f.usd);
+        let (usd_min, usd_max) = match usd {
+            Some(crate::derive::penalties::Usd::Converted { min, max, .. }) => {
+                (opt_num(*min), opt_num(*max))
+            }
+            _ => (String::new(), String::new()),
+        };
+        rows.push(vec![
+            c.offence.clone(),
+            r.country.clone(),
+            r.country_name.clone(),
+            "provision".to_string(),
+            r.provision.clone(),
+            r.file.clone(),
+            r.statute.clone(),
+            r.article.clone(),
+            r.title.clone(),
+            match r.variant.kind {
+                VariantKind::Base => "base",
+                VariantKind::Aggravated => "aggravated",
+            }
+            .to_string(),
+            r.variant.index.to_string(),
+            r.variant.condition.clone().unwrap_or_default(),
+            r.variant
+                .factors
+                .iter()
+                .map(|x| {
+                    serde_json::to_value(x)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            r.variant.article.clone().unwrap_or_default(),
+            r.variant.increase.clone().unwrap_or_default(),
+            yes_no(r.variant.derived).to_string(),
+            r.variant.derivation.clone().unwrap_or_default(),
+            opt_num(p.and_then(|p| p.min_months)),
+            opt_num(p.and_then(|p| p.max_months)),
+            p.map(|p| yes_no(p.life).to_string()).unwrap_or_default(),
+            tri(r.serious_crime).to_string(),
+            r.combination
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
+            f.map(|f| f.kind.as_str().to_string()).unwrap_or_default(),
+            opt_num(f.and_then(|f| f.min)),
+            opt_num(f.and_then(|f| f.max)),
+            f.and_then(|f| f.currency.clone()).unwrap_or_default(),
+            f.and_then(|f| f.unit.clone()).unwrap_or_default(),
+            f.and_then(|f| f.basis.clone()).unwrap_or_default(),
+            f.map(|f| f.as_written.clone()).unwrap_or_default(),
+            usd.map(|u| u.status().to_string()).unwrap_or_default(),
+            usd_min,
+            usd_max,
+            usd.and_then(|u| u.reason().map(str::to_string))
+                .unwrap_or_default(),
+            usd.map(|u| {
+                u.rates()
+                    .iter()
+                    .map(rate_label)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default(),
+            tri(r.corporate_liability.value).to_string(),
+            tri(r.ml_predicate.value).to_string(),
+            tri(r.confiscation.value).to_string(),
+            r.as_of.to_string(),
+            r.verification.as_str().to_string(),
+            String::new(),
+        ]);
+    }
+    for n in &c.not_covered {
+        let mut row = vec![String::new(); COMPARE_CSV_HEADER.len()];
+        row[0] = c.offence.clone();
+        row[1] = n.country.clone();
+        row[2] = n.country_name.clone();
+        row[3] = match n.kind {
+            NotCoveredKind::Gap => "gap",
+            NotCoveredKind::Unknown => "unknown",
+        }
+        .to_string();
+        row[37] = date_str(n.as_of);
+        row[39] = n
+            .sources
+            .iter()
+            .map(|s| s.label())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        rows.push(row);
+    }
+    to_csv(&COMPARE_CSV_HEADER, &rows)
+}
+
+// ---------------------------------------------------------------- gaps
+
+const GAPS_NOTE: &str = "Each cell: \"met\" = a provision of the country covers the offence; \
+\"gap\" = the country is party and a sourced review found no specific provision; \"unknown\" = \
+not yet researched (never counted as met or as a gap); \"not party\" = no consent to be bound in \
+the parties list. Checks are yes / no / unknown; \"serious crime\" = a covering provision's \
+maximum reaches 48 months or life (UNTOC art. 2(b)).";
+
+fn gap_blocks(r: &GapReport) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Heading(1, format!("Gap analysis — {}", r.scope)),
+        Block::Text(GAPS_NOTE.to_string()),
+    ];
+    let mut g = Grid::new(
+        "Summary",
+        &[
+            "Country",
+            "met",
+            "gap",
+            "unknown",
+            "not party",
+            "Central authority",
+        ],
+    );
+    for c in &r.countries {
+        g.rows.push(vec![
+            format!("{} {}", c.iso3, c.name),
+            c.totals.met.to_string(),
+            c.totals.gap.to_string(),
+            c.totals.unknown.to_string(),
+            c.totals.not_party.to_string(),
+            tri(c.central_authority.value).to_string(),
+        ]);
+    }
+    g.rows.push(vec![
+        "all".to_string(),
+        r.totals.met.to_string(),
+        r.totals.gap.to_string(),
+        r.totals.unknown.to_string(),
+        r.totals.not_party.to_string(),
+        r.check_totals
+            .get("central_authority")
+            .map(|t| format!("{} yes, {} no, {} unknown", t.yes, t.no, t.unknown))
+            .unwrap_or_default(),
+    ]);
+    blocks.push(Block::Grid(g));
+    for c in &r.countries {
+        blocks.push(Block::Heading(2, format!("{} — {}", c.iso3, c.name)));
+        let mut g = Grid::new(
+            "Obligations",
+            &["Instrument", "Offence", "Status", "Evidence"],
+        );
+        for cell in &c.cells {
+            let mut inst = cell.articles.join(", ");
+            if cell.nature == crate::model::ObligationNature::Optional {
+                inst.push_str(" (optional)");
+            }
+            g.rows.push(vec![
+                inst,
+                cell.offence.clone(),
+                cell.state.label().to_string(),
+                cell.evidence
+                    .iter()
+                    .map(|e| e.short())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ]);
+        }
+        blocks.push(Block::Grid(g));
+        if !c.checks.is_empty() {
+            let mut header = vec!["Offence"];
+            header.extend(OFFENCE_CHECKS.iter().map(|(_, h)| *h));
+            let mut g = Grid::new("Checks", &header);
+            for ch in &c.checks {
+                let mut row = vec![ch.offence.clone()];
+                for (key, _) in OFFENCE_CHECKS {
+                    row.push(
+                        ch.get(key)
+                            .map(|x| tri(x.value).to_string())
+                            .unwrap_or_default(),
+                    );
+                }
+                g.rows.push(row);
+            }
+            blocks.push(Block::Grid(g));
+        }
+        let ca = &c.central_authority;
+        blocks.push(Block::Text(match ca.value {
+            Tri::Yes => format!(
+                "MLA central authority designated: yes — {}",
+                ca.authorities.join("; ")
+            ),
+            Tri::No => "MLA central authority designated: no — the MLA profile names none".into(),
+            Tri::Unknown => "MLA central authority designated: unknown — no MLA profile".into(),
+        }));
+    }
+    let mut g = Grid::new(
+        "Totals per obligation",
+        &["Articles", "Offence", "met", "gap", "unknown", "not party"],
+    );
+    for o in &r.obligations {
+        g.rows.push(vec![
+            o.articles
+                .iter()
+                .map(|a| a.article.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+            o.offence.clone(),
+            o.totals.met.to_string(),
+            o.totals.gap.to_string(),
+            o.totals.unknown.to_string(),
+            o.totals.not_party.to_string(),
+        ]);
+    }
+    blocks.push(Block::Grid(g));
+    let mut g = Grid::new("Totals per check", &["Check", "yes", "no", "unknown"]);
+    let all_checks = OFFENCE_CHECKS
+        .iter()
+        .copied()
+        .chain([("central_authority", "central authority")]);
+    for (key, label) in all_checks {
+        if let Some(t) = r.check_totals.get(key) {
+            g.rows.push(vec![
+                label.to_string(),
+                t.yes.to_string(),
+                t.no.to_string(),
+                t.unknown.to_string(),
+            ]);
+        }
+    }
+    blocks.push(Block::Grid(g));
+    blocks
+}
+
+/// `concord gaps --format table`: readable in 80 columns.
+pub fn gaps_table(r: &GapReport) -> String {
+    render_text(&gap_blocks(r))
+}
+
+/// `concord gaps --format md`.
+pub fn gaps_md(r: &GapReport) -> String {
+    render_md(&gap_blocks(r))
+}
+
+/// `concord gaps --format json` and `data/gaps/<network>.json`.
+pub fn gaps_json(r: &GapReport) -> String {
+    to_json(r)
+}
+
+/// Columns of the gaps CSV, in order.
+pub const GAPS_CSV_HEADER: [&str; 14] = [
+    "country",
+    "country_name",
+    "instrument",
+    "articles",
+    "nature",
+    "offence",
+    "status",
+    "evidence",
+    "evidence_files",
+    "serious_crime",
+    "ml_predicate",
+    "corporate_liability",
+    "confiscation",
+    "central_authority",
+];
+
+/// `concord gaps --format csv` and `data/gaps/<network>.csv`: one row per country and obligation.
+/// The checks are empty where the country is party to no instrument obliging the offence.
+pub fn gaps_csv(r: &GapReport) -> String {
+    let mut rows = Vec::new();
+    for c in &r.countries {
+        for cell in &c.cells {
+            let checks = c.checks_for(&cell.offence);
+            let mut row = vec![
+                c.iso3.clone(),
+                c.name.clone(),
+                cell.instrument.clone(),
+                cell.articles.join(" "),
+                match cell.nature {
+                    crate::model::ObligationNature::Mandatory => "mandatory",
+                    crate::model::ObligationNature::Optional => "optional",
+                }
+                .to_string(),
+                cell.offence.clone(),
+                cell.state.as_str().to_string(),
+                cell.evidence
+                    .iter()
+                    .map(|e| e.short())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                cell.evidence
+                    .iter()
+                    .map(|e| e.file.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ];
+            for (key, _) in OFFENCE_CHECKS {
+                row.push(
+                    checks
+                        .and_then(|ch| ch.get(key))
+                        .map(|x| tri(x.value).to_string())
+                        .unwrap_or_default(),
+                );
+            }
+            row.push(tri(c.central_authority.value).to_string());
+            rows.push(row);
+        }
+    }
+    to_csv(&GAPS_CSV_HEADER, &rows)
+}
+
+/// The state of a cell as the reports write it; re-exported for the site's legend.
+pub fn state_label(s: CellState) -> &'static str {
+    s.label()
+}
+
+/// Which rate entries a fine kind can ever use; the site's methodology page lists it.
+pub fn convertible(kind: FineKind) -> Option<&'static [RateKind]> {
+    match kind {
+        FineKind::Fixed => Some(&[RateKind::Fx]),
+        FineKind::MinimumWageMultiple => Some(&[RateKind::Unit, RateKind::Fx]),
+        FineKind::DayFines | FineKind::ValueMultiple | FineKind::IncomeBased => None,
+    }
+}

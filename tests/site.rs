@@ -1,0 +1,395 @@
+//! `concord build` output guarantees, checked on the real binary: relative links that all
+//! resolve, no outside requests, byte-identical rebuilds, atomic replacement, inert user text,
+//! and the JSON export's documented fields.
+
+mod common;
+use common::*;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn build(corpus: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        "--quiet",
+        "--corpus",
+        corpus.to_str().unwrap_or(""),
+        "--out",
+        out.to_str().unwrap_or(""),
+    ];
+    args.extend_from_slice(extra);
+    concord(&args)
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(dir)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+fn built(corpus: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("public");
+    let o = build(corpus, &out, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "build failed: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    (dir, out)
+}
+
+/// Every `href`/`src` of every HTML page: internal ones must be relative and resolve (file and
+/// fragment); assets (scripts, stylesheets, images) must never point off the site.
+fn check_links(site: &Path) -> usize {
+    let all = files(site);
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let id_sel = scraper::Selector::parse("[id]").expect("sel");
+    let docs: BTreeMap<String, scraper::Html> = all
+        .iter()
+        .filter(|(k, _)| k.ends_with(".html"))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                scraper::Html::parse_document(&String::from_utf8_lossy(v)),
+            )
+        })
+        .collect();
+    for (k, doc) in &docs {
+        ids.insert(
+            k.clone(),
+            doc.select(&id_sel)
+                .filter_map(|e| e.value().attr("id").map(str::to_string))
+                .collect(),
+        );
+    }
+    let link_sel =
+        scraper::Selector::parse("a[href], link[href], script[src], img[src], form[action]")
+            .expect("sel");
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (page, doc) in &docs {
+        for el in doc.select(&link_sel) {
+            let tag = el.value().name();
+            let url = el
+                .value()
+                .attr("href")
+                .or(el.value().attr("src"))
+                .or(el.value().attr("action"))
+                .unwrap_or("");
+            let external =
+                url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//");
+            if external {
+                if tag != "a" {
+                    problems.push(format!("{page}: asset loaded from outside: <{tag}> {url}"));
+                }
+                continue;
+            }
+            if url.starts_with('/') || url.contains(':') {
+                problems.push(format!("{page}: non-relative link {url}"));
+                continue;
+            }
+            let (path_part, frag) = match url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (url, None),
+            };
+            let path_part = path_part.split('?').next().unwrap_or("");
+            let target = if path_part.is_empty() {
+                page.clone()
+            } else {
+                let base = Path::new(page).parent().unwrap_or(Path::new(""));
+                normalize(&base.join(path_part))
+            };
+            checked += 1;
+            if !all.contains_key(&target) {
+                problems.push(format!("{page}: broken link {url} (→ {target})"));
+                continue;
+            }
+            if let Some(f) = frag.filter(|f| !f.is_empty())
+                && !ids.get(&target).is_some_and(|s| s.contains(f))
+            {
+                problems.push(format!("{page}: broken fragment {url}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} link problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    checked
+}
+
+fn normalize(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn fixture_site_links_all_resolve() {
+    let (_d, out) = built(&fixture());
+    let n = check_links(&out);
+    assert!(n > 50, "only {n} links checked");
+}
+
+#[test]
+fn real_corpus_site_links_all_resolve() {
+    let (_d, out) = built(&real_corpus());
+    let n = check_links(&out);
+    assert!(n > 1000, "only {n} links checked");
+    assert!(out.join("index.html").exists());
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let (_a, out_a) = built(&fixture());
+    let (_b, out_b) = built(&fixture());
+    let (fa, fb) = (files(&out_a), files(&out_b));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (k, v) in &fa {
+        assert!(fb.get(k) == Some(v), "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let (_d, out) = built(&fixture());
+    let before = files(&out);
+    // 1. A corpus with an error: refused before anything is rendered.
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace("max_months: 60", "max_months: 6");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let o = build(s.path(), &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("build refused"), "{}", stderr(&o));
+    assert_eq!(files(&out), before);
+    // 2. A failure halfway through rendering (a theme template that breaks on provision pages,
+    //    after other pages were rendered): the old site stays exactly as it was.
+    let theme = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(theme.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        theme.path().join("templates/provision.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_variable.field }}{% endblock %}",
+    )
+    .expect("write");
+    let o = build(
+        &fixture(),
+        &out,
+        &["--theme", theme.path().to_str().unwrap_or("")],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("provision.html"), "{}", stderr(&o));
+    assert_eq!(files(&out), before);
+    // and no temporary folders are left next to it
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().expect("parent"))
+        .expect("ls")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("precious.txt"), "keep me").expect("write");
+    let o = build(&fixture(), dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not written by concord"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(dir.path().join("precious.txt").exists());
+}
+
+#[test]
+fn user_text_is_inert() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-317.md")
+        .replace(
+            "title: Organización criminal",
+            "title: \"<script>alert('t')</script> Organización\"",
+        )
+        .replace(
+            "summary: Fixture summary.",
+            "summary: \"<img src=x onerror=alert(1)> summary\"",
+        );
+    s.write("countries/PER/provisions/cp-317.md", t + "Body <script>alert('b')</script> [x](javascript:alert(2)) <a href=\"javascript:alert(3)\">y</a>\n");
+    let (_d, out) = built(s.path());
+    let page = std::fs::read_to_string(out.join("countries/PER/cp-317.html")).expect("page");
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("javascript:"), "{page}");
+    assert!(!page.contains("<img src=x"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "title must be shown escaped"
+    );
+    // the fixture's own body (on cp-308) has a script and a javascript: link too
+    let page = std::fs::read_to_string(out.join("countries/PER/cp-308.html")).expect("page");
+    assert!(!page.contains("<script>alert") && !page.contains("javascript:"));
+}
+
+#[test]
+fn json_export_has_documented_fields() {
+    let (_d, out) = built(&fixture());
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
+            .expect("parse");
+    let untoc = v["instruments"]
+        .as_array()
+        .expect("instruments")
+        .iter()
+        .find(|i| i["id"] == "untoc")
+        .expect("untoc");
+    for f in [
+        "id",
+        "short_name",
+        "title",
+        "adopted",
+        "entry_into_force",
+        "articles",
+        "parties",
+    ] {
+        assert!(untoc.get(f).is_some(), "instrument field {f}");
+    }
+    let art = untoc["articles"]
+        .as_array()
+        .expect("arts")
+        .iter()
+        .find(|a| a["ref"] == "untoc:18")
+        .expect("18");
+    assert_eq!(art["number"], "18");
+    assert!(art.get("obligations").is_some() && art.get("title").is_some());
+    let party = &untoc["parties"][0];
+    for f in ["country", "signed", "consent", "consent_kind"] {
+        assert!(party.get(f).is_some(), "party field {f}");
+    }
+    let per = v["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .find(|c| c["iso3"] == "PER")
+        .expect("PER");
+    assert_eq!(per["networks"], serde_json::json!(["sudwen"]));
+    assert!(per.get("name").is_some() && per.get("region").is_some());
+    let p = v["provisions"]
+        .as_array()
+        .expect("provisions")
+        .iter()
+        .find(|p| p["id"] == "per-cp-308")
+        .expect("cp-308");
+    assert_eq!(p["penalty"]["prison"]["max_months"], 60);
+    assert_eq!(p["penalty"]["fine"]["kind"], "day_fines");
+    assert_eq!(p["penalty"]["combination"], "and");
+    assert_eq!(p["serious_crime"], true);
+    assert_eq!(p["corporate_liability"], "unknown");
+    assert_eq!(p["ml_predicate"], true);
+    assert_eq!(p["implements"], serde_json::json!(["cites:VIII"]));
+    for f in [
+        "statute",
+        "article",
+        "title",
+        "language",
+        "offences",
+        "as_of",
+        "verification",
+        "sources",
+    ] {
+        assert!(p.get(f).is_some(), "provision field {f}");
+    }
+    assert_eq!(p["penalty"]["aggravated"][0]["prison"]["max_months"], 84);
+    let life = v["provisions"]
+        .as_array()
+        .expect("p")
+        .iter()
+        .find(|p| p["id"] == "per-cp-317")
+        .expect("317");
+    assert_eq!(life["penalty"]["prison"]["life"], true);
+    assert_eq!(life["serious_crime"], true);
+    let mla = v["mla"]
+        .as_array()
+        .expect("mla")
+        .iter()
+        .find(|m| m["country"] == "PER")
+        .expect("PER mla");
+    assert_eq!(mla["central_authorities"][0]["instrument"], "untoc");
+    assert_eq!(
+        mla["central_authorities"][0]["authority"],
+        "Fixture Prosecution Office"
+    );
+    assert_eq!(mla["languages"], serde_json::json!(["es"]));
+    assert_eq!(mla["dual_criminality"], "required");
+    assert!(mla["channels"].is_object() && mla["sources"].is_array());
+    let n = v["networks"]
+        .as_array()
+        .expect("networks")
+        .iter()
+        .find(|n| n["id"] == "sudwen")
+        .expect("n");
+    assert_eq!(n["members"], serde_json::json!(["PER", "ECU"]));
+}
+
+#[test]
+fn pages_show_what_the_corpus_says() {
+    let (_d, out) = built(&fixture());
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("missing {p}"));
+    // provision: structured penalty, serious crime derived, unverified badge, JSON-LD
+    let p = read("countries/PER/cp-308.html");
+    assert!(p.contains("3 years to 5 years"), "prison range");
+    assert!(p.contains("180 to 400 day-fines"), "fine");
+    assert!(
+        p.contains("Endangered species") && p.contains("4 years to 7 years"),
+        "aggravated variant"
+    );
+    assert!(p.contains("application/ld+json") && p.contains("\"@type\":\"Legislation\""));
+    let e = read("countries/ECU/coip-247.html");
+    assert!(e.contains("badge unverified"), "unverified badge");
+    // article: implemented by, grouped by country, with maximum penalty
+    let a = read("instruments/cites/VIII.html");
+    assert!(a.contains("Peru (fixture)") && a.contains("Ecuador (fixture)"));
+    assert!(a.contains("max. 5 years") && a.contains("max. 3 years"));
+    // country: treaty status, unknown vs not party, gap finding, MLA profile
+    let c = read("countries/GTM/index.html");
+    assert!(c.contains("signatory"), "GTM signed UNTOC only");
+    let c = read("countries/ECU/index.html");
+    assert!(c.contains("no specific provision"));
+    assert!(c.contains("Fixture Attorney General Office"));
+    // instrument: party table and incompleteness stated
+    let i = read("instruments/untoc/index.html");
+    assert!(i.contains("2 parties and 1 signatories recorded"), "{i}");
+    assert!(i.contains("The list is incomplete"));
+    let home = read("index.html");
+    assert!(home.contains("Latest fact confirmed: <time datetime=\"2026-01-01\">"));
+}
