@@ -11,8 +11,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
-  echo "== installing axe-core (npm) for the accessibility tests"
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -d node_modules/playwright-core ]; then
+  echo "== installing the browser-test tools (npm: playwright-core, axe-core)"
   npm ci --no-audit --no-fund --silent
 fi
 
@@ -22,3 +22,6 @@ echo "== cargo clippy"
 cargo clippy --all-targets --quiet -- -D warnings
 echo "== cargo test"
 cargo test --quiet 2>&1
+echo "== browser tests (headless chromium, file://)"
+cargo build --quiet
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,77 @@
+// The built site in a real headless Chromium, opened from file:// as a user opens a folder:
+// navigation from home through every kind of page, accessibility (axe-core), small screens, print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite, fileUrl, launch, openPage, axe } from './lib.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = buildSite();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+test('home → instrument → article → country → provision, all from file://', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'index.html'));
+  assert.match(await page.title(), /concord/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instruments' }).click();
+  await page.getByRole('link', { name: 'CITES', exact: true }).click();
+  assert.match(await page.locator('h1').innerText(), /CITES/);
+  await page.getByRole('link', { name: /Art\. VIII — / }).click();
+  assert.match(await page.locator('h1').innerText(), /Article VIII/);
+  // "implemented by" lists national provisions grouped by country: follow one to its country
+  const implemented = page.locator('#implemented-by');
+  assert.ok(await implemented.locator('h3').count() > 0, 'some country implements CITES VIII');
+  await implemented.getByRole('link', { name: 'Peru', exact: true }).click();
+  assert.match(await page.locator('h1').innerText(), /Peru/);
+  assert.ok(await page.locator('#treaties table tbody tr').count() >= 5, 'treaty status matrix');
+  await page.locator('#offence-wildlife\\.trafficking + ul a').first().click();
+  const h1 = await page.locator('h1').innerText();
+  assert.match(h1, /Código Penal.*, art\. 308 —/);
+  const penalty = await page.locator('#penalty').innerText();
+  assert.match(penalty, /3 years to 5 years/);
+  assert.match(await page.locator('dl.facts').first().innerText(), /Serious crime/);
+  assert.deepEqual(page.outsideRequests, [], 'no request leaves the page');
+  assert.deepEqual(page.errors, [], 'no script errors');
+});
+
+// One page of every template.
+const pages = [
+  'index.html', 'about.html', 'search.html', 'instruments/index.html', 'instruments/untoc/index.html',
+  'instruments/untoc/18.html', 'countries/index.html', 'countries/PER/index.html',
+  'countries/PER/cp-308.html', 'networks/index.html', 'networks/sudwen.html',
+];
+
+test('axe-core: no serious or critical violations on any template', async () => {
+  const page = await openPage(browser);
+  const problems = [];
+  for (const p of pages) {
+    await page.goto(fileUrl(site, p));
+    const v = (await axe(page)).filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    for (const x of v) problems.push(`${p}: ${x.id} (${x.impact}) ${x.help} — ${x.nodes.join(', ')}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('usable at 360 px: nothing wider than the screen except scrollable tables', async () => {
+  const page = await openPage(browser, { width: 360, height: 740 });
+  for (const p of pages) {
+    await page.goto(fileUrl(site, p));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${p} overflows a 360 px screen by ${overflow}px`);
+  }
+});
+
+test('print: no navigation, table headers repeat', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'instruments/untoc/index.html'));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.site-header').evaluate((e) => getComputedStyle(e).display), 'none');
+  assert.equal(await page.locator('nav.crumbs').evaluate((e) => getComputedStyle(e).display), 'none');
+  assert.equal(await page.locator('table.parties thead').evaluate((e) => getComputedStyle(e).display), 'table-header-group');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'prints to PDF');
+});
