@@ -11,5 +11,6 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 pub mod write;

@@ -88,6 +88,42 @@ enum Command {
         #[arg(long, default_value = "corpus")]
         corpus: PathBuf,
     },
+    /// Build, serve the site on 127.0.0.1, rebuild and reload open pages when the corpus or theme changes
+    Serve {
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Output folder for the preview build
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Theme folder to watch and use (default: ./site when it exists, so template edits show live)
+        #[arg(long)]
+        theme: Option<PathBuf>,
+        /// Port on 127.0.0.1 (0 picks a free one)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// MLA assistant: legal bases, the requested state's requirements, dual criminality, checklist and a draft request
+    Mla {
+        /// Requesting state (ISO 3166-1 alpha-3), e.g. PER
+        #[arg(long)]
+        from: String,
+        /// Requested state (ISO 3166-1 alpha-3), e.g. ECU
+        #[arg(long)]
+        to: String,
+        /// Offence id from offences.yaml, e.g. wildlife.trafficking
+        #[arg(long)]
+        offence: String,
+        /// Output format: Markdown report and draft, printable HTML, or the analysis as JSON
+        #[arg(long, value_enum, default_value = "md")]
+        format: MlaFormat,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+    },
     /// Write JSON Schemas of every corpus file kind, for editor validation and autocompletion
     Schema {
         /// Output folder
@@ -182,6 +218,38 @@ fn main() -> ExitCode {
                     .map(|r| concord::report::gaps(&r, format.into()))
             })
         }
+        Command::Serve {
+            corpus,
+            out,
+            theme,
+            port,
+        } => {
+            let theme = theme.or_else(|| {
+                let local = PathBuf::from("site");
+                local.join("templates").is_dir().then_some(local)
+            });
+            let opts = concord::serve::ServeOptions {
+                corpus,
+                out,
+                theme,
+                port,
+            };
+            match concord::serve::serve(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Mla {
+            from,
+            to,
+            offence,
+            format,
+            out,
+            corpus,
+        } => run_mla(&corpus, &from, &to, &offence, format, out.as_deref()),
         Command::Schema { out } => {
             if let Err(e) = std::fs::create_dir_all(&out) {
                 eprintln!("error: cannot create {}: {e}", out.display());
@@ -269,6 +337,67 @@ fn run_report(
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MlaFormat {
+    Md,
+    Html,
+    Json,
+}
+
+/// `concord mla`: checks the corpus (exit 1 on errors), analyses the pair (exit 2 on an unknown
+/// or identical country or an unknown offence) and prints or writes the answer.
+fn run_mla(
+    corpus: &std::path::Path,
+    from: &str,
+    to: &str,
+    offence: &str,
+    format: MlaFormat,
+    out: Option<&std::path::Path>,
+) -> ExitCode {
+    use concord::derive::mla;
+    let c = concord::check::check(corpus, concord::check::today());
+    if c.has_errors() {
+        for d in c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == concord::diag::Severity::Error)
+        {
+            eprintln!("{d}");
+        }
+        eprintln!(
+            "refused: the corpus has {} errors; run `concord check --corpus {}`",
+            c.summary.errors,
+            corpus.display()
+        );
+        return ExitCode::from(1);
+    }
+    let analysis = match mla::analyse_corpus(&c.corpus, from, to, offence) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        MlaFormat::Md => mla::report_md(&analysis),
+        MlaFormat::Html => mla::report_html(&analysis),
+        MlaFormat::Json => mla::to_json(&analysis),
+    };
+    match out {
+        Some(path) => match std::fs::write(path, &text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        },
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
         }
     }
 }
