@@ -8,11 +8,11 @@ use std::fmt::Write;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
-use crate::derive::gaps::{CellState, GapReport, OFFENCE_CHECKS};
+use crate::derive::gaps::{GapReport, OFFENCE_CHECKS};
 use crate::derive::penalties::{
-    Comparison, FineFigures, NotCoveredKind, PenaltyRow, RateKind, RateUsed, VariantKind,
+    Comparison, FineFigures, NotCovered, NotCoveredKind, PenaltyRow, RateUsed, VariantKind,
 };
-use crate::model::{Combination, Date, FineKind, Tri, Verification};
+use crate::model::{Combination, Date, Tri, Verification};
 
 /// Width of terminal tables.
 pub const TABLE_WIDTH: u16 = 80;
@@ -96,6 +96,10 @@ fn render_text(blocks: &[Block]) -> String {
                     t.add_row(r.clone());
                 }
                 keep_words_whole(&mut t, g);
+                if natural_width(g) > TABLE_WIDTH as usize {
+                    // Use all 80 columns rather than wrapping inside a narrower table.
+                    t.set_content_arrangement(ContentArrangement::DynamicFullWidth);
+                }
                 let _ = writeln!(out, "{t}\n");
             }
             Block::List(items) => {
@@ -110,6 +114,23 @@ fn render_text(blocks: &[Block]) -> String {
         out.pop();
     }
     out
+}
+
+/// Width of the table with no cell wrapped: longest line per column, padding and borders.
+fn natural_width(g: &Grid) -> usize {
+    (0..g.header.len())
+        .map(|i| {
+            std::iter::once(&g.header)
+                .chain(g.rows.iter())
+                .filter_map(|r| r.get(i))
+                .flat_map(|c| c.lines())
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .sum::<usize>()
+        + 1
 }
 
 /// Widens columns, left to right and as far as 80 columns allow, so that no word (an offence
@@ -487,31 +508,50 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
         blocks.push(Block::Text(
             "Countries in scope without a provision:".to_string(),
         ));
-        blocks.push(Block::List(
-            c.not_covered
-                .iter()
-                .map(|n| match n.kind {
-                    NotCoveredKind::Unknown => format!(
-                        "{} {}: unknown — not yet researched",
-                        n.country, n.country_name
-                    ),
-                    NotCoveredKind::Gap => {
-                        let sources: Vec<String> = n.sources.iter().map(|s| s.label()).collect();
-                        format!(
-                            "{} {}: gap — no specific provision (finding as of {}){}; source: {}",
-                            n.country,
-                            n.country_name,
-                            n.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                            n.summary
-                                .as_ref()
-                                .map(|s| format!(": {s}"))
-                                .unwrap_or_default(),
-                            sources.join("; ")
-                        )
-                    }
-                })
-                .collect(),
-        ));
+        let unknown: Vec<&NotCovered> = c
+            .not_covered
+            .iter()
+            .filter(|n| n.kind == NotCoveredKind::Unknown)
+            .collect();
+        let mut items: Vec<String> = c
+            .not_covered
+            .iter()
+            .filter(|n| n.kind == NotCoveredKind::Gap)
+            .map(|n| {
+                let sources: Vec<String> = n.sources.iter().map(|s| s.label()).collect();
+                format!(
+                    "{} {}: gap — no specific provision (finding as of {}){}; source: {}",
+                    n.country,
+                    n.country_name,
+                    n.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    n.summary
+                        .as_ref()
+                        .map(|s| format!(": {s}"))
+                        .unwrap_or_default(),
+                    sources.join("; ")
+                )
+            })
+            .collect();
+        // A long list of not-yet-researched countries is given as codes, to stay readable.
+        if unknown.len() > 10 {
+            items.push(format!(
+                "unknown — not yet researched ({} countries): {}",
+                unknown.len(),
+                unknown
+                    .iter()
+                    .map(|n| n.country.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        } else {
+            items.extend(unknown.iter().map(|n| {
+                format!(
+                    "{} {}: unknown — not yet researched",
+                    n.country, n.country_name
+                )
+            }));
+        }
+        blocks.push(Block::List(items));
     }
     blocks
 }
@@ -732,7 +772,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
         blocks.push(Block::Heading(2, format!("{} — {}", c.iso3, c.name)));
         let mut g = Grid::new(
             "Obligations",
-            &["Instrument", "Offence", "Status", "Evidence"],
+            &["Articles", "Offence", "Status", "Evidence"],
         );
         for cell in &c.cells {
             let mut inst = cell.articles.join(", ");
@@ -892,18 +932,4 @@ pub fn gaps_csv(r: &GapReport) -> String {
         }
     }
     to_csv(&GAPS_CSV_HEADER, &rows)
-}
-
-/// The state of a cell as the reports write it; re-exported for the site's legend.
-pub fn state_label(s: CellState) -> &'static str {
-    s.label()
-}
-
-/// Which rate entries a fine kind can ever use; the site's methodology page lists it.
-pub fn convertible(kind: FineKind) -> Option<&'static [RateKind]> {
-    match kind {
-        FineKind::Fixed => Some(&[RateKind::Fx]),
-        FineKind::MinimumWageMultiple => Some(&[RateKind::Unit, RateKind::Fx]),
-        FineKind::DayFines | FineKind::ValueMultiple | FineKind::IncomeBased => None,
-    }
 }

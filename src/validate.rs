@@ -744,9 +744,9 @@ impl Ctx<'_> {
         self.sanction(file, p.sanction(), "penalty");
         for a in &p.aggravated {
             if let Some(inc) = &a.increase
-                && parse_fraction(&inc.value).is_none()
+                && parse_increase(&inc.value).is_none()
             {
-                self.err(file, (inc.line, inc.col), Code::Penalty, format!("`increase: {}` is not a fraction: expected e.g. \"1/3\" for \"increased by one third\"", inc.value));
+                self.err(file, (inc.line, inc.col), Code::Penalty, format!("`increase: {}` is not a fraction: expected e.g. \"1/3\" for \"increased by one third\", or \"1/3 to 1/2\"", inc.value));
             }
             if a.prison.is_none() && a.fine.is_none() && a.increase.is_none() {
                 self.err(file, (1, 1), Code::Penalty, format!("aggravated variant \"{}\" has no penalty: expected its own `prison` / `fine`, or `increase` (e.g. \"1/3\") for a relative increase of the base penalty", a.condition));

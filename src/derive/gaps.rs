@@ -313,6 +313,10 @@ fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Part
     if records.iter().any(|r| r.consent.is_some()) {
         return Party::Yes;
     }
+    // Missing from a list that is not complete says nothing: the state may well be a party.
+    if records.is_empty() && !p.data.complete {
+        return Party::NotRecorded(instrument);
+    }
     let signed = records
         .iter()
         .find_map(|r| r.signed.as_ref().map(|d| d.value));
@@ -456,8 +460,10 @@ fn authority_check(country: &Country) -> AuthorityCheck {
                 })
                 .collect();
             AuthorityCheck {
+                // A profile listing no authority means none was found in the sources read, not
+                // that none was designated: unknown, never "no".
                 value: if authorities.is_empty() {
-                    Tri::No
+                    Tri::Unknown
                 } else {
                     Tri::Yes
                 },
@@ -504,6 +510,9 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                     coverage(country, &col.offence)
                 }
                 Party::NotRecorded(inst) => {
+                    if !checked_offences.contains(&col.offence) {
+                        checked_offences.push(col.offence.clone());
+                    }
                     // Party status unknown: neither "gap" nor "not party" can be asserted.
                     let (state, mut ev) = coverage(country, &col.offence);
                     let state = if state == CellState::Met {
@@ -515,7 +524,7 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                         kind: EvidenceKind::Parties,
                         id: None,
                         file: format!("instruments/{inst}"),
-                        label: format!("{inst}: no parties list in the corpus"),
+                        label: format!("{inst}: party status not recorded"),
                         date: None,
                         sources: Vec::new(),
                     });
@@ -582,10 +591,17 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
 mod tests {
     use super::*;
 
+    /// The fixture with every party list taken as complete, so a state absent from a list is
+    /// "not party" (the incomplete case has its own test).
     fn report(scope: Scope) -> GapReport {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-        let c = crate::check::check(&root, Date::parse("2026-11-22").expect("date"));
+        let mut c = crate::check::check(&root, Date::parse("2026-11-22").expect("date"));
         assert!(!c.has_errors(), "fixture must be clean");
+        for i in c.corpus.instruments.values_mut() {
+            if let Some(p) = i.parties.as_mut() {
+                p.data.complete = true;
+            }
+        }
         gaps(&c.corpus, &scope).expect("gaps")
     }
 
@@ -782,6 +798,24 @@ mod tests {
                 no: 0,
                 unknown: 0
             }
+        );
+    }
+
+    #[test]
+    fn absent_from_an_incomplete_party_list_is_unknown_not_not_party() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        // the fixture's lists are not marked complete
+        let c = crate::check::check(&root, Date::parse("2026-11-22").expect("date"));
+        let r = gaps(&c.corpus, &Scope::All).expect("gaps");
+        // GTM is missing from the UNCAC list: with the list incomplete that proves nothing.
+        assert_eq!(
+            cell(&r, "GTM", "uncac", "corruption.bribery").state,
+            CellState::Unknown
+        );
+        // a signature without consent is still recorded evidence of not being party
+        assert_eq!(
+            cell(&r, "GTM", "untoc", "laundering").state,
+            CellState::NotParty
         );
     }
 

@@ -149,6 +149,11 @@ impl SourceRef {
 
 // ---------------------------------------------------------------- prison
 
+/// 1 + n/d: the multiplier of "increased by n/d".
+fn factor((n, d): (u32, u32)) -> f64 {
+    1.0 + f64::from(n) / f64::from(d)
+}
+
 /// A prison term in months. Derived values (a base term increased by a fraction) may be
 /// fractional; they are rounded to two decimals and the row says they are derived.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -169,12 +174,12 @@ impl PrisonRange {
         }
     }
 
-    /// The range increased by `n/d` of itself (both ends); life stays life.
-    pub fn increased(&self, (n, d): (u32, u32)) -> PrisonRange {
-        let f = 1.0 + f64::from(n) / f64::from(d);
+    /// The range increased by a fraction of itself (the minimum by the first, the maximum by the
+    /// second); life stays life.
+    pub fn increased(&self, (lo, hi): Increase) -> PrisonRange {
         PrisonRange {
-            min_months: self.min_months.map(|m| round2(m * f)),
-            max_months: self.max_months.map(|m| round2(m * f)),
+            min_months: self.min_months.map(|m| round2(m * factor(lo))),
+            max_months: self.max_months.map(|m| round2(m * factor(hi))),
             life: self.life,
         }
     }
@@ -448,13 +453,13 @@ fn to_usd(
 /// relative increase of the base). `as_of` is the provision's, and chooses the rates.
 pub fn fine_figures(
     f: &Fine,
-    increase: Option<(u32, u32)>,
+    increase: Option<Increase>,
     rates: Option<&RatesFile>,
     as_of: Date,
 ) -> FineFigures {
-    let factor = increase.map_or(1.0, |(n, d)| 1.0 + f64::from(n) / f64::from(d));
-    let min = f.min.as_ref().map(|m| round2(m.value * factor));
-    let max = f.max.as_ref().map(|m| round2(m.value * factor));
+    let (lo, hi) = increase.map_or((1.0, 1.0), |(lo, hi)| (factor(lo), factor(hi)));
+    let min = f.min.as_ref().map(|m| round2(m.value * lo));
+    let max = f.max.as_ref().map(|m| round2(m.value * hi));
     let currency = f.currency.as_ref().map(|c| c.value.clone());
     let unit = f.unit.as_ref().map(|u| u.value.clone());
     let amount = range_label(min, max, fmt_grouped);
@@ -695,7 +700,7 @@ pub fn provision_rows(
         base_serious,
     )];
     for (i, a) in p.penalty.aggravated.iter().enumerate() {
-        let frac = a.increase.as_ref().and_then(|s| parse_fraction(&s.value));
+        let frac = a.increase.as_ref().and_then(|s| parse_increase(&s.value));
         let mut derived = Vec::new();
         let prison = match (&a.prison, frac, &base_prison) {
             (Some(pr), _, _) => Some(PrisonRange::from_prison(pr)),
@@ -1000,7 +1005,11 @@ mod tests {
         f.unit = Some(at("COL-SMMLV".to_string()));
         let ff = fine_figures(&f, None, Some(&r2), date("2026-01-01"));
         assert_eq!(ff.usd.status(), "no_rate");
-        assert!(ff.usd.reason().is_some_and(|s| s.contains("no sourced value")));
+        assert!(
+            ff.usd
+                .reason()
+                .is_some_and(|s| s.contains("no sourced value"))
+        );
         // No rates.yaml at all.
         let mut f = fine(FineKind::Fixed, 1.0, 2.0);
         f.currency = Some(at("GTQ".to_string()));
@@ -1052,21 +1061,23 @@ mod tests {
             max_months: Some(60.0),
             life: false,
         };
-        let up = base.increased((1, 3));
+        let up = base.increased(((1, 3), (1, 3)));
         assert_eq!((up.min_months, up.max_months), (Some(48.0), Some(80.0)));
         assert_eq!(up.serious_crime(), Tri::Yes);
-        assert_eq!(base.increased((1, 2)).label(), "54–90");
+        assert_eq!(base.increased(((1, 2), (1, 2))).label(), "54–90");
+        // "increased by one third to one half": the minimum by 1/3, the maximum by 1/2
+        assert_eq!(base.increased(((1, 3), (1, 2))).label(), "48–90");
         // Fractional results are kept to two decimals, not rounded to a whole month.
         let odd = PrisonRange {
             min_months: Some(10.0),
             max_months: Some(20.0),
             life: false,
         };
-        assert_eq!(odd.increased((1, 3)).label(), "13.33–26.67");
+        assert_eq!(odd.increased(((1, 3), (1, 3))).label(), "13.33–26.67");
         let r = rates();
         let mut f = fine(FineKind::Fixed, 300.0, 600.0);
         f.currency = Some(at("GTQ".to_string()));
-        let ff = fine_figures(&f, Some((1, 3)), Some(&r), date("2026-01-01"));
+        let ff = fine_figures(&f, Some(((1, 3), (1, 3))), Some(&r), date("2026-01-01"));
         assert_eq!((ff.min, ff.max), (Some(400.0), Some(800.0)));
         assert_eq!(ff.usd.label(), "52–104");
     }

@@ -133,7 +133,8 @@ pub struct Aggravated {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
     /// A relative increase of the base penalty, as a fraction: "1/3" for "increased by one
-    /// third". Used instead of (or with) an explicit `prison` / `fine`.
+    /// third", "1/3 to 1/2" for "by one third to one half" (the first applies to the minimum,
+    /// the second to the maximum). Used instead of (or with) an explicit `prison` / `fine`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increase: Option<At<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +145,18 @@ pub struct Aggravated {
     pub combination: Option<At<Combination>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A relative increase: the fraction added to the minimum and the one added to the maximum
+/// (equal unless the law gives a range, "increased by one third to one half").
+pub type Increase = ((u32, u32), (u32, u32));
+
+/// Parses `"1/3"` or `"1/3 to 1/2"`.
+pub fn parse_increase(s: &str) -> Option<Increase> {
+    match s.split_once(" to ") {
+        Some((lo, hi)) => Some((parse_fraction(lo)?, parse_fraction(hi)?)),
+        None => parse_fraction(s).map(|f| (f, f)),
+    }
 }
 
 /// Parses "1/3" or "1/2" into (numerator, denominator); both positive.

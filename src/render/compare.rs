@@ -1,0 +1,467 @@
+//! Comparison pages (one per offence: every country's penalties side by side, a prison-range
+//! chart, CSV/JSON downloads) and gap scoreboards (one per network and one for all countries).
+//! The figures come from `derive::penalties::compare` and `derive::gaps::gaps`, the same
+//! functions behind `concord compare` / `concord gaps`, so site, CLI and exports agree.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::Page;
+use super::pages::Renderer;
+use super::views::{self, Link};
+use crate::derive::gaps::{self, CellState, Evidence, EvidenceKind, GapReport};
+use crate::derive::penalties::{self, Comparison, PenaltyRow, SourceRef, Usd, VariantKind};
+use crate::derive::scope::Scope;
+use crate::load::Corpus;
+use crate::model::Tri;
+use crate::report;
+
+fn ser<T: Serialize>(v: &T) -> Value {
+    Value::from(minijinja::value::Serde(v))
+}
+
+fn tri(t: Tri) -> &'static str {
+    t.as_str()
+}
+
+#[derive(Serialize)]
+struct Row {
+    country: Link,
+    provision: Link,
+    variant: String,
+    derived: Option<String>,
+    prison_min: Option<String>,
+    prison_min_sort: f64,
+    prison_max: Option<String>,
+    life: bool,
+    prison_label: String,
+    /// Sort key for the maximum: life sorts above every term, unknown below everything.
+    max_sort: f64,
+    serious_crime: &'static str,
+    fine: String,
+    fine_usd: String,
+    fine_usd_sort: f64,
+    fine_usd_note: Option<String>,
+    corporate_liability: &'static str,
+    ml_predicate: &'static str,
+    confiscation: &'static str,
+    as_of: String,
+    unverified: bool,
+}
+
+fn rate_note(u: &Usd) -> Option<String> {
+    match u {
+        Usd::Converted { rates, .. } if rates.is_empty() => Some("already in US dollars".into()),
+        Usd::Converted { rates, .. } => Some(
+            rates
+                .iter()
+                .map(|r| {
+                    let src = r.sources.first().map(SourceRef::label).unwrap_or_default();
+                    format!(
+                        "{} {} on {} ({src})",
+                        penalties::fmt_num(r.value),
+                        r.per,
+                        r.date
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        other => other.reason().map(str::to_string),
+    }
+}
+
+fn row(r: &PenaltyRow) -> Row {
+    let p = r.prison.as_ref();
+    let life = p.is_some_and(|p| p.life);
+    let max = p.and_then(|p| p.max_months);
+    let variant = match r.variant.kind {
+        VariantKind::Base => "base offence".to_string(),
+        VariantKind::Aggravated => format!(
+            "aggravated: {}",
+            r.variant.condition.clone().unwrap_or_default()
+        ),
+    };
+    let usd = r.fine.as_ref().map(|f| &f.usd);
+    Row {
+        country: Link {
+            label: r.country_name.clone(),
+            href: views::country_href(&r.country),
+        },
+        provision: Link {
+            label: format!("{}, art. {}", r.statute, r.article),
+            href: views::provision_href(&r.provision),
+        },
+        variant,
+        derived: r.variant.derivation.clone(),
+        prison_min: p.and_then(|p| p.min_months).map(penalties::fmt_num),
+        prison_min_sort: p.and_then(|p| p.min_months).unwrap_or(-1.0),
+        prison_max: max.map(penalties::fmt_num),
+        life,
+        prison_label: p
+            .map(|p| p.label())
+            .unwrap_or_else(|| "none recorded".into()),
+        max_sort: if life { 1e9 } else { max.unwrap_or(-1.0) },
+        serious_crime: tri(r.serious_crime),
+        fine: r
+            .fine
+            .as_ref()
+            .map(|f| f.as_written.clone())
+            .unwrap_or_else(|| "none recorded".into()),
+        fine_usd: usd.map(Usd::label).unwrap_or_else(|| "—".into()),
+        fine_usd_sort: match usd {
+            Some(Usd::Converted { max, min, .. }) => max.or(*min).unwrap_or(-1.0),
+            _ => -1.0,
+        },
+        fine_usd_note: usd.and_then(rate_note),
+        corporate_liability: tri(r.corporate_liability.value),
+        ml_predicate: tri(r.ml_predicate.value),
+        confiscation: tri(r.confiscation.value),
+        as_of: r.as_of.to_string(),
+        unverified: r.verification == crate::model::Verification::Unverified,
+    }
+}
+
+/// Horizontal bars of prison ranges (base offences), with the UNTOC serious-crime threshold.
+/// Plain SVG text, escaped; no script, no chart library.
+pub fn prison_chart(c: &Comparison) -> String {
+    let bars: Vec<&PenaltyRow> = c
+        .rows
+        .iter()
+        .filter(|r| r.variant.kind == VariantKind::Base && r.prison.is_some())
+        .collect();
+    if bars.is_empty() {
+        return String::new();
+    }
+    let top = bars
+        .iter()
+        .filter_map(|r| {
+            r.prison
+                .as_ref()
+                .and_then(|p| p.max_months.or(p.min_months))
+        })
+        .fold(60.0_f64, f64::max);
+    let scale = top * 1.1;
+    let (label_w, plot_w, row_h) = (260.0, 440.0, 22.0);
+    let height = 40.0 + row_h * bars.len() as f64;
+    let x = |m: f64| label_w + plot_w * (m / scale).min(1.0);
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Prison ranges for {name}, in years; dashed line: 4 years (UNTOC serious crime)</title>\n",
+        w = label_w + plot_w + 40.0,
+        name = esc(&c.offence_name)
+    );
+    // year grid
+    let step = if top > 240.0 {
+        60.0
+    } else if top > 120.0 {
+        24.0
+    } else {
+        12.0
+    };
+    let mut m = 0.0;
+    while m <= scale {
+        svg.push_str(&format!(
+            "<line x1=\"{0:.1}\" y1=\"20\" x2=\"{0:.1}\" y2=\"{1:.1}\" class=\"grid\"/><text x=\"{0:.1}\" y=\"14\" class=\"tick\">{2} y</text>\n",
+            x(m),
+            height - 10.0,
+            m / 12.0
+        ));
+        m += step;
+    }
+    for (i, r) in bars.iter().enumerate() {
+        let y = 28.0 + row_h * i as f64;
+        let p = r.prison.as_ref();
+        let lo = p.and_then(|p| p.min_months).unwrap_or(0.0);
+        let hi = p.and_then(|p| p.max_months);
+        let life = p.is_some_and(|p| p.life);
+        let full = format!("{} — art. {}", r.country_name, r.article);
+        // Long article designations would run off the left edge: shorten, keep the full text
+        // in the bar's tooltip.
+        let label = if full.chars().count() > 42 {
+            format!("{}…", full.chars().take(41).collect::<String>())
+        } else {
+            full.clone()
+        };
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lbl\" text-anchor=\"end\">{}</text>\n",
+            label_w - 8.0,
+            y + 11.0,
+            esc(&label)
+        ));
+        let end = match (hi, life) {
+            (_, true) => x(scale),
+            (Some(h), false) => x(h),
+            // "at least N": open-ended, drawn to the edge and marked
+            (None, false) => x(scale),
+        };
+        let cls = match (r.serious_crime == Tri::Yes, hi.is_none() && !life) {
+            (_, true) => "bar open",
+            (true, false) => "bar serious",
+            (false, false) => "bar",
+        };
+        svg.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" class=\"{cls}\"><title>{}: {}</title></rect>\n",
+            x(lo),
+            y + 2.0,
+            (end - x(lo)).max(2.0),
+            esc(&full),
+            esc(&p.map(|p| p.label()).unwrap_or_default())
+        ));
+        let mark = match (hi, life) {
+            (_, true) => Some("life"),
+            (None, false) => Some("no max."),
+            _ => None,
+        };
+        if let Some(m) = mark {
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"tick\">{m}</text>\n",
+                x(scale) + 3.0,
+                y + 11.0
+            ));
+        }
+    }
+    svg.push_str(&format!(
+        "<line x1=\"{0:.1}\" y1=\"20\" x2=\"{0:.1}\" y2=\"{1:.1}\" class=\"threshold\"/>\n</svg>\n",
+        x(48.0),
+        height - 10.0
+    ));
+    svg
+}
+
+fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> Link {
+    let href = match e.kind {
+        EvidenceKind::Provision => e.id.as_deref().map(views::provision_href),
+        EvidenceKind::Finding => Some(format!("countries/{iso3}/index.html#offence-{offence}")),
+        EvidenceKind::Parties => e
+            .file
+            .split('/')
+            .nth(1)
+            .map(|inst| format!("instruments/{inst}/index.html#parties")),
+    };
+    Link {
+        label: e.label.clone(),
+        href: href.unwrap_or_else(|| views::country_href(iso3)),
+    }
+}
+
+fn state_symbol(s: CellState) -> &'static str {
+    match s {
+        CellState::Met => "✓",
+        CellState::Gap => "✗",
+        CellState::Unknown => "?",
+        CellState::NotParty => "–",
+    }
+}
+
+/// The scoreboard as template data: one row per country, one column per obligation.
+fn scoreboard(r: &GapReport) -> Value {
+    #[derive(Serialize)]
+    struct Cell {
+        state: &'static str,
+        label: &'static str,
+        symbol: &'static str,
+        evidence: Vec<Link>,
+    }
+    #[derive(Serialize)]
+    struct Line {
+        country: Link,
+        cells: Vec<Cell>,
+        totals: gaps::StateTotals,
+        checks: Vec<(String, gaps::TriTotals)>,
+        authority: &'static str,
+        authorities: Vec<String>,
+    }
+    let columns: Vec<Value> = r
+        .obligations
+        .iter()
+        .map(|o| {
+            ser(&serde_json::json!({
+                "instrument": o.instrument,
+                "offence": o.offence,
+                "articles": o.articles.iter().map(|a| Link { label: a.article.clone(), href: {
+                    let (i, n) = crate::validate::split_ref(&a.article).unwrap_or(("", ""));
+                    views::article_href(i, n)
+                }}).collect::<Vec<_>>(),
+                "optional": o.nature == crate::model::ObligationNature::Optional,
+                "totals": o.totals,
+            }))
+        })
+        .collect();
+    let lines: Vec<Line> = r
+        .countries
+        .iter()
+        .map(|c| Line {
+            country: Link {
+                label: c.name.clone(),
+                href: views::country_href(&c.iso3),
+            },
+            cells: r
+                .obligations
+                .iter()
+                .map(|o| {
+                    let cell = c
+                        .cells
+                        .iter()
+                        .find(|x| x.instrument == o.instrument && x.offence == o.offence);
+                    match cell {
+                        Some(x) => Cell {
+                            state: x.state.as_str(),
+                            label: x.state.label(),
+                            symbol: state_symbol(x.state),
+                            evidence: x
+                                .evidence
+                                .iter()
+                                .map(|e| evidence_link(e, &c.iso3, &x.offence))
+                                .collect(),
+                        },
+                        None => Cell {
+                            state: "unknown",
+                            label: "unknown",
+                            symbol: "?",
+                            evidence: vec![],
+                        },
+                    }
+                })
+                .collect(),
+            totals: c.totals,
+            checks: c
+                .check_totals
+                .iter()
+                .filter(|(k, _)| k.as_str() != "central_authority")
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            authority: tri(c.central_authority.value),
+            authorities: c.central_authority.authorities.clone(),
+        })
+        .collect();
+    ser(&serde_json::json!({
+        "scope": r.scope,
+        "columns": columns,
+        "lines": lines,
+        "totals": r.totals,
+        "check_totals": r.check_totals,
+    }))
+}
+
+/// Files a renderer adds for comparisons and scoreboards, and the navigation links to them.
+pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
+    let mut out = Vec::new();
+    let offences: Vec<(String, String)> = corpus
+        .offences
+        .iter()
+        .flat_map(|o| o.data.offences.iter())
+        .map(|o| (o.id.value.clone(), o.name.clone()))
+        .collect();
+    let mut index_rows = Vec::new();
+    for (id, name) in &offences {
+        let c = penalties::compare(corpus, id, &Scope::All).map_err(|e| e.to_string())?;
+        let rows: Vec<Row> = c.rows.iter().map(row).collect();
+        let countries: std::collections::BTreeSet<&str> =
+            c.rows.iter().map(|r| r.country.as_str()).collect();
+        index_rows.push(serde_json::json!({
+            "link": Link { label: name.clone(), href: format!("compare/{id}.html") },
+            "countries": countries.len(),
+            "provisions": c.rows.iter().filter(|r| r.variant.kind == VariantKind::Base).count(),
+        }));
+        let gaps_list: Vec<Link> = c
+            .not_covered
+            .iter()
+            .filter(|n| n.kind == penalties::NotCoveredKind::Gap)
+            .map(|n| Link {
+                label: n.country_name.clone(),
+                href: format!("countries/{}/index.html#offence-{id}", n.country),
+            })
+            .collect();
+        let unknown = c
+            .not_covered
+            .iter()
+            .filter(|n| n.kind == penalties::NotCoveredKind::Unknown)
+            .count();
+        out.push(Page {
+            path: format!("data/compare/{id}.csv"),
+            bytes: report::compare_csv(&c).into_bytes(),
+        });
+        out.push(Page {
+            path: format!("data/compare/{id}.json"),
+            bytes: report::compare_json(&c).into_bytes(),
+        });
+        let chart = prison_chart(&c);
+        out.push(r.page(
+            &format!("compare/{id}.html"),
+            "compare.html",
+            &format!("{name}: penalties compared"),
+            vec![("Compare", Some("compare/index.html")), (name, None)],
+            minijinja::context! {
+                offence => id.clone(),
+                name => name.clone(),
+                rows => ser(&rows),
+                gaps => ser(&gaps_list),
+                unknown => unknown,
+                chart => Value::from_safe_string(chart),
+            },
+        )?);
+    }
+    out.push(r.page(
+        "compare/index.html",
+        "compare_index.html",
+        "Penalties compared across countries",
+        vec![("Compare", None)],
+        minijinja::context! { rows => ser(&index_rows) },
+    )?);
+
+    // Scoreboards: all countries, then each network.
+    let mut boards: Vec<(String, String, Scope)> =
+        vec![("all".into(), "All countries".into(), Scope::All)];
+    for (id, n) in &corpus.networks {
+        boards.push((
+            id.clone(),
+            n.data.short_name.clone(),
+            Scope::Network(id.clone()),
+        ));
+    }
+    let mut board_links = Vec::new();
+    for (id, label, scope) in boards {
+        let g = gaps::gaps(corpus, &scope).map_err(|e| e.to_string())?;
+        out.push(Page {
+            path: format!("data/gaps/{id}.csv"),
+            bytes: report::gaps_csv(&g).into_bytes(),
+        });
+        out.push(Page {
+            path: format!("data/gaps/{id}.json"),
+            bytes: report::gaps_json(&g).into_bytes(),
+        });
+        out.push(r.page(
+            &format!("gaps/{id}.html"),
+            "gaps.html",
+            &format!("Legislative gaps: {label}"),
+            vec![("Gaps", Some("gaps/index.html")), (&label, None)],
+            minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&g) },
+        )?);
+        board_links.push(Link {
+            label,
+            href: format!("gaps/{id}.html"),
+        });
+    }
+    out.push(r.page(
+        "gaps/index.html",
+        "gaps_index.html",
+        "Legislative gap scoreboards",
+        vec![("Gaps", None)],
+        minijinja::context! { boards => ser(&board_links) },
+    )?);
+    Ok(out)
+}
+
+/// A country's own obligations and their state, for its page.
+pub fn country_gaps(corpus: &Corpus, iso3: &str) -> Value {
+    match gaps::gaps(corpus, &Scope::Countries(vec![iso3.to_string()])) {
+        Ok(g) => scoreboard(&g),
+        Err(_) => Value::UNDEFINED,
+    }
+}

@@ -1,0 +1,78 @@
+// Comparison pages in a real browser from file://: the table sorts by maximum prison (with
+// aria-sort), and the CSV download holds the same rows and figures as the table on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, fileUrl, fixtureCorpus, launch, openPage } from './lib.mjs';
+
+let site;
+let browser;
+before(async () => { site = buildSite(fixtureCorpus); browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Minimal RFC 4180 parser (quoted fields with commas, quotes and newlines).
+function parseCsv(text) {
+  const rows = []; let row = []; let f = ''; let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { f += '"'; i++; } else if (c === '"') q = false; else f += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(f); f = ''; } else if (c === '\n') { row.push(f); rows.push(row); row = []; f = ''; } else if (c !== '\r') f += c;
+  }
+  if (f || row.length) { row.push(f); rows.push(row); }
+  return rows;
+}
+
+const maxColumn = 4; // Country, Provision, Variant, Min, Max …
+
+async function maxValues(page) {
+  return page.$$eval('table.compare tbody tr', (rows, i) => rows.map((r) => parseFloat(r.cells[i].getAttribute('data-value'))), maxColumn);
+}
+
+test('sorting by maximum prison reorders the rows and sets aria-sort', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'compare/wildlife.trafficking.html'));
+  const before = await maxValues(page);
+  assert.ok(before.length >= 3, 'several penalties to sort');
+  const header = page.locator('table.compare thead th').nth(maxColumn);
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  const desc = await maxValues(page);
+  assert.deepEqual(desc, [...before].sort((a, b) => b - a));
+  assert.notDeepEqual(desc, before, 'the fixture is not already in that order');
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await maxValues(page), [...before].sort((a, b) => a - b));
+  // keyboard: the sort control is a real button
+  await header.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the CSV download matches the table on the page', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'compare/wildlife.trafficking.html'));
+  const table = await page.$$eval('table.compare tbody tr', (rows) => rows.map((r) => ({
+    provision: r.cells[1].querySelector('a').getAttribute('href'),
+    min: r.cells[3].textContent.trim(),
+    max: r.cells[4].textContent.trim(),
+    serious: r.cells[5].textContent.trim(),
+    fine: r.cells[6].textContent.trim(),
+  })));
+  const csv = parseCsv(readFileSync(join(site, 'data', 'compare', 'wildlife.trafficking.csv'), 'utf8'));
+  const head = csv[0];
+  const col = (name) => head.indexOf(name);
+  const rows = csv.slice(1).filter((r) => r[col('coverage')] === 'provision');
+  assert.equal(rows.length, table.length, 'one CSV row per table row');
+  rows.forEach((r, i) => {
+    const t = table[i];
+    assert.ok(t.provision.endsWith(`${r[col('provision')].split('-').slice(1).join('-')}.html`), `row ${i} provision`);
+    assert.equal(t.min, r[col('prison_min_months')] || '—', `row ${i} min`);
+    assert.ok(t.max.includes(r[col('prison_max_months')] || (r[col('prison_life')] === 'yes' ? 'life' : '—')), `row ${i} max`);
+    assert.ok(t.serious.includes(r[col('serious_crime')]), `row ${i} serious crime`);
+    assert.equal(t.fine, r[col('fine_as_written')] || 'none recorded', `row ${i} fine`);
+  });
+});

@@ -1,0 +1,645 @@
+//! `concord compare` and `concord gaps` through the real binary, on the fixture corpus: every
+//! output format, the figures in them, the exit codes, and that the exports the site calls give
+//! exactly what the CLI prints.
+
+mod common;
+use common::*;
+
+use concord::derive::scope::Scope;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o = concord(args);
+    (o.status.code().unwrap_or(-1), stdout(&o), stderr(&o))
+}
+
+fn fx() -> String {
+    fixture().to_string_lossy().into_owned()
+}
+
+fn compare(extra: &[&str]) -> String {
+    let f = fx();
+    let mut args = vec![
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--corpus",
+        &f,
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
+    out
+}
+
+fn gaps(extra: &[&str]) -> String {
+    let f = fx();
+    let mut args = vec!["gaps", "--corpus", &f];
+    args.extend_from_slice(extra);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
+    out
+}
+
+fn csv_records(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = r
+        .records()
+        .map(|x| x.expect("record").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+/// The value of `col` in the first row where every `(column, value)` in `key` matches.
+fn cell(text: &str, key: &[(&str, &str)], col: &str) -> String {
+    let (header, rows) = csv_records(text);
+    let idx = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let row = rows
+        .iter()
+        .find(|r| key.iter().all(|(k, v)| r[idx(k)] == *v))
+        .unwrap_or_else(|| panic!("no row {key:?} in:\n{text}"));
+    row[idx(col)].clone()
+}
+
+/// The first lines of the rows (first cell not empty) of the table titled `title`.
+fn rows_in(out: &str, title: &str) -> Vec<Vec<String>> {
+    let start = out
+        .find(&format!("{title}\n+"))
+        .unwrap_or_else(|| panic!("no table {title:?} in:\n{out}"));
+    out[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|') || l.starts_with('+'))
+        .filter(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| c.first().is_some_and(|x| !x.is_empty()))
+        .collect()
+}
+
+/// Undoes the hanging indent of wrapped list items.
+fn unwrapped(out: &str) -> String {
+    out.replace("\n    ", " ")
+}
+
+fn assert_fits_80(out: &str) {
+    for l in out.lines() {
+        assert!(
+            l.chars().count() <= 80,
+            "line wider than 80 columns ({}):\n{l}",
+            l.chars().count()
+        );
+    }
+}
+
+// ---------------------------------------------------------------- compare
+
+#[test]
+fn compare_table() {
+    let out = compare(&[]);
+    assert_fits_80(&out);
+    assert!(
+        out.starts_with("Wildlife trafficking (wildlife.trafficking) — all countries\n"),
+        "{out}"
+    );
+    let rows = rows_in(&out, "Penalties");
+    // Skip the header line; then one first line per penalty row.
+    let rows: Vec<_> = rows.into_iter().skip(1).collect();
+    let firsts: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str(), r[3].as_str()))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            ("ECU", "ecu-coip-247", "12–36", "no"),
+            ("PER", "per-cp-308", "36–60", "yes"),
+            ("PER", "per-cp-308", "48–84", "yes"),
+            ("PER", "per-cp-308", "48–80", "yes"),
+        ]
+    );
+    assert!(rows[0][5].starts_with("1,250–3,750"), "{out}");
+    assert_eq!(rows[1][5], "not", "not convertible, wrapped: {out}");
+    assert_eq!(rows[2][4], "not stated");
+    let flat = unwrapped(&out);
+    for want in [
+        "(unverified)",
+        "(derived)",
+        "[1] 1 PER-UIT = 5,000 PEN on 2026-01-01 (latest entry on or before the provision's as_of (2026-01-01)); source: Fixture source <https://example.org/fixture> (2026-01-01)",
+        "[2] 1 PEN = 0.25 USD on 2026-01-01",
+        "per-cp-308 #1: aggravated: Endangered species",
+        "per-cp-308 #2: aggravated: Committed by a public official [derived — prison and fine: base penalty increased by 1/3]",
+        "per-cp-308 base: day-fines: the value of a day is set by the court",
+        "per-cp-308 #2: day-fines: the value of a day is set by the court",
+        "GTM Guatemala (fixture): unknown — not yet researched",
+    ] {
+        assert!(flat.contains(want), "missing {want:?} in:\n{out}");
+    }
+    let flags = rows_in(&out, "Provisions");
+    assert_eq!(
+        flags[1..],
+        [
+            [
+                "ECU",
+                "ecu-coip-247",
+                "unknown",
+                "unknown",
+                "unknown",
+                "2026-01-01"
+            ],
+            ["PER", "per-cp-308", "unknown", "yes", "yes", "2026-01-01"],
+        ]
+    );
+}
+
+#[test]
+fn compare_life_and_gap() {
+    let f = fx();
+    let (code, out, _) = run(&[
+        "compare",
+        "--offence",
+        "organized-crime.participation",
+        "--network",
+        "sudwen",
+        "--corpus",
+        &f,
+    ]);
+    assert_eq!(code, 0);
+    let rows = rows_in(&out, "Penalties");
+    assert_eq!(rows[1][..4], ["PER", "per-cp-317", "life", "yes"]);
+    assert!(
+        out.contains("ECU Ecuador (fixture): unknown — not yet researched"),
+        "{out}"
+    );
+    let (code, out, _) = run(&[
+        "compare",
+        "--offence",
+        "corruption.bribery",
+        "--countries",
+        "ECU",
+        "--corpus",
+        &f,
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        unwrapped(&out).contains("ECU Ecuador (fixture): gap — no specific provision (finding as of 2026-01-01): Fixture finding.; source: Fixture source <https://example.org/fixture>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn compare_csv() {
+    let out = compare(&["--format", "csv"]);
+    let (header, rows) = csv_records(&out);
+    assert_eq!(header, concord::report::COMPARE_CSV_HEADER);
+    assert_eq!(rows.len(), 5, "4 penalty rows and GTM without a provision");
+    let ecu = [("provision", "ecu-coip-247"), ("variant_index", "0")];
+    assert_eq!(cell(&out, &ecu, "fine_kind"), "minimum_wage_multiple");
+    assert_eq!(cell(&out, &ecu, "fine_usd_status"), "converted");
+    assert_eq!(cell(&out, &ecu, "fine_usd_min"), "1250");
+    assert_eq!(cell(&out, &ecu, "fine_usd_max"), "3750");
+    let rates = cell(&out, &ecu, "rates");
+    assert!(
+        rates.contains("1 PER-UIT = 5,000 PEN on 2026-01-01"),
+        "{rates}"
+    );
+    assert!(rates.contains("1 PEN = 0.25 USD on 2026-01-01"), "{rates}");
+    assert!(rates.contains("https://example.org/fixture"), "{rates}");
+    assert_eq!(cell(&out, &ecu, "serious_crime"), "no");
+    assert_eq!(cell(&out, &ecu, "verification"), "unverified");
+    let base = [("provision", "per-cp-308"), ("variant_index", "0")];
+    assert_eq!(cell(&out, &base, "prison_min_months"), "36");
+    assert_eq!(cell(&out, &base, "prison_max_months"), "60");
+    assert_eq!(cell(&out, &base, "fine_usd_status"), "not_convertible");
+    assert_eq!(
+        cell(&out, &base, "fine_usd_min"),
+        "",
+        "never a made-up number"
+    );
+    assert_eq!(cell(&out, &base, "corporate_liability"), "unknown");
+    assert_eq!(cell(&out, &base, "ml_predicate"), "yes");
+    assert_eq!(cell(&out, &base, "confiscation"), "yes");
+    let own = [("provision", "per-cp-308"), ("variant_index", "1")];
+    assert_eq!(cell(&out, &own, "variant"), "aggravated");
+    assert_eq!(cell(&out, &own, "derived"), "no");
+    assert_eq!(cell(&out, &own, "prison_max_months"), "84");
+    assert_eq!(cell(&out, &own, "factors"), "endangered_species");
+    let inc = [("provision", "per-cp-308"), ("variant_index", "2")];
+    assert_eq!(cell(&out, &inc, "increase"), "1/3");
+    assert_eq!(cell(&out, &inc, "derived"), "yes");
+    assert_eq!(cell(&out, &inc, "prison_min_months"), "48");
+    assert_eq!(cell(&out, &inc, "prison_max_months"), "80");
+    assert_eq!(cell(&out, &inc, "fine_max"), "533.33");
+    assert_eq!(cell(&out, &inc, "serious_crime"), "yes");
+    let gtm = [("country", "GTM")];
+    assert_eq!(cell(&out, &gtm, "coverage"), "unknown");
+    assert_eq!(cell(&out, &gtm, "provision"), "");
+}
+
+#[test]
+fn compare_json() {
+    let out = compare(&["--format", "json", "--countries", "PER,ECU"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["offence"], "wildlife.trafficking");
+    assert_eq!(v["scope"], "countries ECU, PER");
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 4);
+    let ecu = &rows[0];
+    assert_eq!(ecu["provision"], "ecu-coip-247");
+    assert_eq!(ecu["fine"]["usd"]["status"], "converted");
+    assert_eq!(ecu["fine"]["usd"]["min"], 1250);
+    assert_eq!(ecu["fine"]["usd"]["rates"][0]["kind"], "unit");
+    assert_eq!(ecu["fine"]["usd"]["rates"][0]["date"], "2026-01-01");
+    assert_eq!(
+        ecu["fine"]["usd"]["rates"][1]["sources"][0]["url"],
+        "https://example.org/fixture"
+    );
+    let base = &rows[1];
+    assert_eq!(base["prison"]["min_months"], 36);
+    assert_eq!(base["serious_crime"], true);
+    assert_eq!(base["corporate_liability"]["value"], "unknown");
+    assert_eq!(base["fine"]["usd"]["status"], "not_convertible");
+    assert!(base["fine"]["usd"].get("min").is_none());
+    let inc = &rows[3];
+    assert_eq!(inc["variant"]["derived"], true);
+    assert_eq!(inc["prison"]["max_months"], 80);
+    assert_eq!(v["not_covered"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn compare_md() {
+    let out = compare(&["--format", "md"]);
+    assert!(
+        out.starts_with("# Wildlife trafficking (wildlife.trafficking) — all countries\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "| PER | per-cp-308<br>base | 36–60 | yes | and 180–400 day-fines | not convertible |"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("| PER | per-cp-308<br>aggravated #2 | 48–80 (derived) | yes |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- GTM Guatemala (fixture): unknown — not yet researched"),
+        "{out}"
+    );
+}
+
+// ---------------------------------------------------------------- gaps
+
+#[test]
+fn gaps_table() {
+    let out = gaps(&["--all"]);
+    assert_fits_80(&out);
+    assert!(out.starts_with("Gap analysis — all countries\n"), "{out}");
+    let summary = rows_in(&out, "Summary");
+    let find = |p: &str| {
+        summary
+            .iter()
+            .find(|r| r[0].starts_with(p))
+            .map(|r| r[1..].to_vec())
+            .unwrap_or_else(|| panic!("no {p} in {out}"))
+    };
+    assert_eq!(find("ECU"), ["1", "1", "2", "0", "yes"]);
+    assert_eq!(find("GTM"), ["0", "0", "2", "2", "unknown"]);
+    assert_eq!(find("PER"), ["2", "0", "2", "0", "yes"]);
+    assert_eq!(find("all")[..4], ["3", "1", "6", "2"]);
+    let section = |iso: &str| {
+        let start = out.find(&format!("\n{iso} — ")).expect("country section");
+        out[start..].to_string()
+    };
+    let per = rows_in(&section("PER"), "Obligations");
+    assert_eq!(
+        per[1..],
+        [
+            ["cites:VIII", "wildlife.trafficking", "met", "per-cp-308"],
+            ["uncac:15", "corruption.bribery", "unknown", ""],
+            ["untoc:6", "laundering", "unknown", ""],
+            [
+                "untoc:5",
+                "organized-crime.participation",
+                "met",
+                "per-cp-317"
+            ],
+        ]
+    );
+    let ecu = rows_in(&section("ECU"), "Obligations");
+    assert_eq!(ecu[2][..3], ["uncac:15", "corruption.bribery", "gap"]);
+    assert!(ecu[2][3].starts_with("finding 2026-01-01:"), "{out}");
+    let gtm = rows_in(&section("GTM"), "Obligations");
+    assert_eq!(gtm[3][..3], ["untoc:6", "laundering", "not party"]);
+    let checks = rows_in(&section("PER"), "Checks");
+    assert_eq!(
+        checks[4],
+        ["wildlife.trafficking", "yes", "yes", "unknown", "yes"]
+    );
+    let flat = unwrapped(&out);
+    assert!(flat.contains("MLA central authority designated: unknown — no MLA profile"));
+    assert!(flat.contains(
+        "MLA central authority designated: yes — Fixture Attorney General Office (untoc)"
+    ));
+    let per_check = rows_in(&out, "Totals per check");
+    // GTM's UNCAC status is not recorded, so its bribery obligation is checked too (unknown)
+    assert_eq!(per_check[1], ["serious crime", "2", "1", "7"]);
+    assert_eq!(per_check[5], ["central authority", "2", "0", "1"]);
+}
+
+#[test]
+fn gaps_csv() {
+    let out = gaps(&["--all", "--format", "csv"]);
+    let (header, rows) = csv_records(&out);
+    assert_eq!(header, concord::report::GAPS_CSV_HEADER);
+    assert_eq!(rows.len(), 12, "3 countries × 4 obligations");
+    let k = |c, i, o| [("country", c), ("instrument", i), ("offence", o)];
+    let met = k("PER", "cites", "wildlife.trafficking");
+    assert_eq!(cell(&out, &met, "status"), "met");
+    assert_eq!(cell(&out, &met, "evidence"), "per-cp-308");
+    assert_eq!(
+        cell(&out, &met, "evidence_files"),
+        "countries/PER/provisions/cp-308.md"
+    );
+    assert_eq!(cell(&out, &met, "serious_crime"), "yes");
+    assert_eq!(cell(&out, &met, "ml_predicate"), "yes");
+    assert_eq!(cell(&out, &met, "corporate_liability"), "unknown");
+    assert_eq!(cell(&out, &met, "central_authority"), "yes");
+    let gap = k("ECU", "uncac", "corruption.bribery");
+    assert_eq!(cell(&out, &gap, "status"), "gap");
+    assert!(cell(&out, &gap, "evidence").contains("https://example.org/fixture"));
+    assert_eq!(cell(&out, &gap, "serious_crime"), "unknown");
+    let unknown = k("ECU", "untoc", "organized-crime.participation");
+    assert_eq!(cell(&out, &unknown, "status"), "unknown");
+    assert_eq!(cell(&out, &unknown, "evidence"), "");
+    let life = k("PER", "untoc", "organized-crime.participation");
+    assert_eq!(cell(&out, &life, "serious_crime"), "yes");
+    let np = k("GTM", "untoc", "laundering");
+    assert_eq!(cell(&out, &np, "status"), "not_party");
+    assert!(cell(&out, &np, "evidence").contains("signed 2000-12-12"));
+    assert_eq!(cell(&out, &np, "serious_crime"), "", "not assessed");
+    assert_eq!(cell(&out, &np, "central_authority"), "unknown");
+    // GTM is absent from the fixture's UNCAC list, which is not marked complete: unknown
+    let absent = k("GTM", "uncac", "corruption.bribery");
+    assert_eq!(cell(&out, &absent, "status"), "unknown");
+}
+
+#[test]
+fn gaps_json_and_csv_agree() {
+    let json = gaps(&["--network", "sudwen", "--format", "json"]);
+    let csv = gaps(&["--network", "sudwen", "--format", "csv"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["scope"], "network sudwen (SudWEN)");
+    assert_eq!(v["totals"]["met"], 3);
+    assert_eq!(v["totals"]["gap"], 1);
+    assert_eq!(v["totals"]["unknown"], 4);
+    assert_eq!(v["totals"]["not_party"], 0);
+    assert_eq!(v["check_totals"]["central_authority"]["yes"], 2);
+    let (_, rows) = csv_records(&csv);
+    let mut n = 0;
+    for c in v["countries"].as_array().expect("countries") {
+        for x in c["cells"].as_array().expect("cells") {
+            let key = [
+                ("country", c["iso3"].as_str().expect("iso3")),
+                ("instrument", x["instrument"].as_str().expect("i")),
+                ("offence", x["offence"].as_str().expect("o")),
+            ];
+            assert_eq!(
+                cell(&csv, &key, "status"),
+                x["state"].as_str().expect("state")
+            );
+            n += 1;
+        }
+    }
+    assert_eq!(n, rows.len());
+    let ecu = &v["countries"][0];
+    assert_eq!(ecu["iso3"], "ECU");
+    assert_eq!(ecu["cells"][1]["state"], "gap");
+    assert_eq!(
+        ecu["cells"][1]["evidence"][0]["sources"][0]["url"],
+        "https://example.org/fixture"
+    );
+}
+
+#[test]
+fn gaps_md() {
+    let out = gaps(&["--countries", "PER", "--format", "md"]);
+    assert!(out.starts_with("# Gap analysis — countries PER\n"), "{out}");
+    assert!(out.contains("## PER — Peru (fixture)"), "{out}");
+    assert!(
+        out.contains("| cites:VIII | wildlife.trafficking | met | per-cp-308 |"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| uncac:15 | corruption.bribery | unknown |  |"),
+        "{out}"
+    );
+}
+
+// ---------------------------------------------------------------- exports = CLI
+
+#[test]
+fn exports_are_what_the_cli_prints_and_deterministic() {
+    let c = concord::check::check(&fixture(), concord::model::Date::parse(TODAY).expect("d"));
+    assert!(!c.has_errors());
+    let cmp = concord::derive::penalties::compare(&c.corpus, "wildlife.trafficking", &Scope::All)
+        .expect("compare");
+    assert_eq!(
+        concord::report::compare_csv(&cmp),
+        compare(&["--format", "csv"])
+    );
+    assert_eq!(
+        concord::report::compare_json(&cmp),
+        compare(&["--format", "json"])
+    );
+    let g = concord::derive::gaps::gaps(&c.corpus, &Scope::Network("sudwen".into())).expect("g");
+    assert_eq!(
+        concord::report::gaps_csv(&g),
+        gaps(&["--network", "sudwen", "--format", "csv"])
+    );
+    assert_eq!(
+        concord::report::gaps_json(&g),
+        gaps(&["--network", "sudwen", "--format", "json"])
+    );
+    assert_eq!(gaps(&["--all"]), gaps(&["--all"]));
+    assert_eq!(compare(&["--format", "md"]), compare(&["--format", "md"]));
+}
+
+// ---------------------------------------------------------------- corpus variations
+
+#[test]
+fn fixed_fine_rate_selection_and_missing_authority() {
+    let s = Scratch::new();
+    // A later PEN rate (after the provisions' as_of) and a fixed fine in PEN.
+    let rates = s.read("rates.yaml").replace(
+        "units:",
+        "  - currency: PEN\n    usd_per_unit: 0.3\n    date: 2026-06-01\n    sources:\n      - url: https://example.org/fixture-later\n        title: Later fixture rate\n        accessed: 2026-06-01\nunits:",
+    );
+    s.write("rates.yaml", rates);
+    s.write(
+        "countries/PER/provisions/cp-309.md",
+        "---\nstatute: Código Penal\narticle: \"309\"\ntitle: Fixture fixed fine\nlanguage: es\nsummary: Fixture.\noffences: [wildlife.trafficking]\npenalty:\n  fine: { kind: fixed, min: 1000, max: 2000, currency: PEN }\nas_of: 2026-03-01\nsources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n---\n",
+    );
+    s.write(
+        "countries/GTM/mla.yaml",
+        "as_of: 2026-01-01\nsources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n",
+    );
+    let dir = s.path().to_string_lossy().into_owned();
+    let (code, out, err) = run(&[
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--countries",
+        "PER",
+        "--format",
+        "csv",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let k = [("provision", "per-cp-309")];
+    assert_eq!(cell(&out, &k, "fine_as_written"), "1,000–2,000 PEN");
+    // as_of 2026-03-01: the 2026-01-01 rate (0.25), not the later one.
+    assert_eq!(cell(&out, &k, "fine_usd_min"), "250");
+    assert_eq!(cell(&out, &k, "fine_usd_max"), "500");
+    assert!(cell(&out, &k, "rates").contains("on 2026-01-01 (latest entry on or before"));
+    assert_eq!(cell(&out, &k, "prison_min_months"), "");
+    assert_eq!(cell(&out, &k, "serious_crime"), "no", "fine only");
+    // A profile naming no central authority is "unknown" (none found is not none designated);
+    // no profile stays "unknown" too.
+    let (code, out, _) = run(&[
+        "gaps",
+        "--countries",
+        "GTM",
+        "--format",
+        "csv",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        cell(
+            &out,
+            &[("offence", "wildlife.trafficking")],
+            "central_authority"
+        ),
+        "unknown"
+    );
+}
+
+// ---------------------------------------------------------------- errors
+
+#[test]
+fn unknown_names_exit_2_with_valid_values() {
+    let f = fx();
+    let (code, out, err) = run(&["compare", "--offence", "wildlife.nope", "--corpus", &f]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("unknown offence `wildlife.nope`: expected one of: ")
+            && err.contains("wildlife.trafficking"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["gaps", "--network", "asean-wen", "--corpus", &f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown network `asean-wen`: expected one of: sudwen"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--countries",
+        "PER,XXX",
+        "--corpus",
+        &f,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown country `XXX`: expected one of: ECU, GTM, PER"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let f = fx();
+    // gaps needs exactly one scope.
+    assert_eq!(run(&["gaps", "--corpus", &f]).0, 2);
+    assert_eq!(
+        run(&["gaps", "--all", "--network", "sudwen", "--corpus", &f]).0,
+        2
+    );
+    // compare: --countries and --network exclude each other; --offence is required.
+    assert_eq!(
+        run(&[
+            "compare",
+            "--offence",
+            "wildlife.trafficking",
+            "--countries",
+            "PER",
+            "--network",
+            "sudwen",
+            "--corpus",
+            &f
+        ])
+        .0,
+        2
+    );
+    assert_eq!(run(&["compare", "--corpus", &f]).0, 2);
+    assert_eq!(
+        run(&["gaps", "--all", "--format", "xml", "--corpus", &f]).0,
+        2
+    );
+    for sub in ["compare", "gaps"] {
+        let (code, out, _) = run(&[sub, "--help"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("--format"), "{out}");
+    }
+}
+
+#[test]
+fn corpus_with_errors_is_refused() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/PER/provisions/cp-308.md")
+        .replace("max_months: 60", "max_months: 24");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let dir = s.path().to_string_lossy().into_owned();
+    for args in [
+        vec![
+            "compare",
+            "--offence",
+            "wildlife.trafficking",
+            "--corpus",
+            &dir,
+        ],
+        vec!["gaps", "--all", "--corpus", &dir],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(out.is_empty(), "nothing on stdout: {out}");
+        assert!(
+            err.contains("countries/PER/provisions/cp-308.md:11:25: error:")
+                && err.contains("greater than max_months"),
+            "{err}"
+        );
+        assert!(err.contains("refused: the corpus has 1 errors"), "{err}");
+    }
+}
