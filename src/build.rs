@@ -32,12 +32,24 @@ pub enum BuildError {
 
 /// Renders the whole site in memory from a checked corpus.
 pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String> {
-    let r = Renderer::new(&checked.corpus, theme)?;
+    let mut r = Renderer::new(&checked.corpus, theme)?;
+    r.extra_nav.push(crate::render::views::Link {
+        label: "Compare".into(),
+        href: "compare/index.html".into(),
+    });
+    r.extra_nav.push(crate::render::views::Link {
+        label: "Gaps".into(),
+        href: "gaps/index.html".into(),
+    });
+    r.extra_nav.push(crate::render::mla::nav_link());
     let mut pages = r.all()?;
+    pages.extend(crate::render::compare::pages(&r, &checked.corpus)?);
+    pages.extend(crate::render::mla::pages(&r, &checked.corpus)?);
     pages.push(Page {
         path: "data/concord.json".into(),
         bytes: export::concord_json(&checked.corpus).into_bytes(),
     });
+    pages.extend(crate::search::export::site_files(&checked.corpus)?);
     for (name, bytes) in &theme.statics {
         pages.push(Page {
             path: format!("static/{name}"),

@@ -11,6 +11,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod validate;
 pub mod write;

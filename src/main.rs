@@ -124,6 +124,34 @@ enum Command {
         #[arg(long, default_value = "corpus")]
         corpus: PathBuf,
     },
+    /// Search the corpus (the same index and ranking as the site's search page)
+    Search {
+        /// Words (all must match; if none matches them all, any), "quoted phrases", -excluded,
+        /// and filters such as kind:provision, country:PER, instrument:untoc, offence:laundering
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only results about this country (ISO 3166-1 alpha-3)
+        #[arg(long)]
+        country: Option<String>,
+        /// Only results about this instrument (id, e.g. untoc)
+        #[arg(long)]
+        instrument: Option<String>,
+        /// Only results about this offence (id, e.g. wildlife.trafficking)
+        #[arg(long)]
+        offence: Option<String>,
+        /// Only this kind of page
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(concord::search::KINDS))]
+        kind: Option<String>,
+        /// How many results
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// JSON output
+        #[arg(long)]
+        json: bool,
+        /// Corpus folder
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+    },
     /// Write JSON Schemas of every corpus file kind, for editor validation and autocompletion
     Schema {
         /// Output folder
@@ -250,6 +278,24 @@ fn main() -> ExitCode {
             out,
             corpus,
         } => run_mla(&corpus, &from, &to, &offence, format, out.as_deref()),
+        Command::Search {
+            query,
+            country,
+            instrument,
+            offence,
+            kind,
+            limit,
+            json,
+            corpus,
+        } => {
+            let filters = concord::search::Filters {
+                kind,
+                country,
+                instrument,
+                offence,
+            };
+            concord::search::cli::run(&corpus, &query.join(" "), &filters, limit, json)
+        }
         Command::Schema { out } => {
             if let Err(e) = std::fs::create_dir_all(&out) {
                 eprintln!("error: cannot create {}: {e}", out.display());

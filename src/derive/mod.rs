@@ -2,5 +2,6 @@
 //! serious-crime flags, comparable penalties, gap analyses, MLA pair analyses.
 
 pub mod gaps;
+pub mod mla;
 pub mod penalties;
 pub mod scope;

@@ -88,6 +88,9 @@ mod tests {
         );
         assert!(h.contains("<table>"), "{h}");
         assert!(h.contains("<h2 id=\"s-penalty-notes\">"), "{h}");
-        assert!(h.contains("href=\"#1\"") && h.contains("<div id=\"1\">"), "footnote reference and definition: {h}");
+        assert!(
+            h.contains("href=\"#1\"") && h.contains("<div id=\"1\">"),
+            "footnote reference and definition: {h}"
+        );
     }
 }

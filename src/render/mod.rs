@@ -2,9 +2,11 @@
 //! templates from `site/`) and machine-readable exports, all in memory. Writing them out is the
 //! next stage (`crate::write`), so a render failure never touches the output folder.
 
+pub mod compare;
 pub mod export;
 pub mod format;
 pub mod markdown;
+pub mod mla;
 pub mod pages;
 pub mod views;
 

@@ -630,6 +630,7 @@ impl<'a> Renderer<'a> {
             groups => groups,
             not_researched => not_researched,
             mla => c.mla.as_ref().map(|x| self.mla_view(&x.data)),
+            gaps => super::compare::country_gaps(self.corpus, &c.iso3),
             networks => networks,
             sources => views::sources(&m.sources),
         };

@@ -1,0 +1,725 @@
+// MLA assistant, in the browser and offline. A faithful port of `analyse` and `draft_md` in
+// src/derive/mla.rs: both read the same reduced data (mla/data.js, written by the same Rust
+// code), and the test suite checks that this file and `concord mla --format json` give the same
+// analysis and the same draft for every pair of the fixture corpus. Change both together.
+(function (root) {
+  'use strict';
+
+  // ------------------------------------------------------------------ analysis (port of Rust)
+
+  function srcEq(a, b) {
+    return a.title === b.title && a.url === b.url && a.citation === b.citation && a.date === b.date;
+  }
+
+  function dedup(list) {
+    const out = [];
+    for (const s of list) if (!out.some((x) => srcEq(x, s))) out.push(s);
+    return out;
+  }
+
+  function partyStatus(inst, iso3) {
+    const rec = inst.parties.find((p) => p.country === iso3) || null;
+    let status;
+    if (rec && rec.consent !== null) status = 'party';
+    else if (rec) status = 'signatory';
+    else if (inst.parties_known && inst.parties_complete) status = 'not_party';
+    else status = 'unknown';
+    let bindingDate = null;
+    let kind = null;
+    if (rec && rec.consent !== null) {
+      if (rec.entry_into_force !== null) { bindingDate = rec.entry_into_force; kind = 'entry_into_force'; }
+      else { bindingDate = rec.consent; kind = 'consent'; }
+    }
+    return {
+      country: iso3,
+      status,
+      signed: rec ? rec.signed : null,
+      consent: rec ? rec.consent : null,
+      entry_into_force: rec ? rec.entry_into_force : null,
+      binding_date: bindingDate,
+      binding_date_kind: kind,
+    };
+  }
+
+  function statusWords(p) {
+    switch (p.status) {
+      case 'party': return `${p.country} is party`;
+      case 'signatory': return `${p.country} has signed but is not party`;
+      case 'not_party': return `${p.country} is not party`;
+      default: return `${p.country}'s status is unknown (not on the corpus's incomplete party list)`;
+    }
+  }
+
+  function dateWords(p) {
+    if (p.binding_date !== null && p.binding_date_kind === 'entry_into_force') return `${p.country}: in force since ${p.binding_date}`;
+    if (p.binding_date !== null) return `${p.country}: consent to be bound ${p.binding_date} (entry into force for it not recorded)`;
+    return `${p.country}: date unknown`;
+  }
+
+  function centralAuthority(requested, instrument, basisName) {
+    const p = requested.profile;
+    if (!p) {
+      return {
+        authority: null, designated_under: null, fallback: false,
+        explanation: `unknown: the corpus has no MLA profile for ${requested.name}`,
+        note: null, sources: [],
+      };
+    }
+    const view = (c, fallback, explanation) => ({
+      authority: c.authority,
+      designated_under: c.instrument,
+      fallback,
+      explanation,
+      note: c.note,
+      sources: c.sources.length === 0 ? p.sources : c.sources,
+    });
+    if (instrument !== null) {
+      const c = p.central_authorities.find((x) => x.instrument === instrument);
+      if (c) return view(c, false, `designated under ${basisName}`);
+    }
+    const g = p.central_authorities.find((x) => x.instrument === null);
+    if (g) {
+      const explanation = instrument !== null
+        ? `no designation under ${basisName} is recorded; the general central authority is shown`
+        : 'general central authority';
+      return view(g, instrument !== null, explanation);
+    }
+    const others = p.central_authorities.filter((c) => c.instrument !== null).map((c) => `${c.authority} (under ${c.instrument})`);
+    return {
+      authority: null, designated_under: null, fallback: false,
+      explanation: others.length === 0
+        ? `unknown: no central authority of ${requested.name} is recorded`
+        : `unknown: no central authority of ${requested.name} is recorded for ${basisName} and no general one; recorded under other instruments: ${others.join('; ')}`,
+      note: null, sources: [],
+    };
+  }
+
+  function seriousOf(provisions) {
+    if (provisions.some((p) => p.serious_crime === 'yes')) return 'yes';
+    if (provisions.length > 0 && provisions.every((p) => p.serious_crime === 'no')) return 'no';
+    return 'unknown';
+  }
+
+  const UNTOC_CONDITIONS = [
+    'The offence is transnational in nature (UNTOC art. 3(2)); for assistance under art. 18(1), there are reasonable grounds to suspect that victims, witnesses, proceeds, instrumentalities or evidence are located in the requested State.',
+    'The offence involves an organized criminal group (UNTOC art. 2(a)).',
+    "The offence is established in accordance with UNTOC arts. 5, 6, 8 or 23 (or a Protocol both States are party to), or is a serious crime: punishable by a maximum of at least four years' deprivation of liberty (UNTOC art. 2(b)).",
+  ];
+
+  const CHECKLIST = [
+    ['The identity of the authority making the request.', '(a)'],
+    ['The subject matter and nature of the investigation, prosecution or judicial proceeding to which the request relates, and the name and functions of the authority conducting it.', '(b)'],
+    ['A summary of the relevant facts, except for requests for the service of judicial documents.', '(c)'],
+    ['A description of the assistance sought and details of any particular procedure the requesting State wishes to be followed.', '(d)'],
+    ['Where possible, the identity, location and nationality of any person concerned.', '(e)'],
+    ['The purpose for which the evidence, information or action is sought.', '(f)'],
+  ];
+
+  const SERIOUS_CRIME_MONTHS = 48;
+
+  /** Returns {ok: analysis} or {error: message}, like `analyse` in Rust. */
+  function analyse(data, fromIn, toIn, offenceIn) {
+    const from = String(fromIn).trim().toUpperCase();
+    const to = String(toIn).trim().toUpperCase();
+    const offence = String(offenceIn).trim();
+    const codes = data.countries.map((c) => c.iso3).join(', ');
+    const country = (iso) => data.countries.find((c) => c.iso3 === iso) || null;
+    const a = country(from);
+    if (!a) return { error: `unknown requesting country \`${from}\`: expected one of: ${codes}` };
+    const b = country(to);
+    if (!b) return { error: `unknown requested country \`${to}\`: expected one of: ${codes}` };
+    const o = data.offences.find((x) => x.id === offence) || null;
+    if (!o) return { error: `unknown offence \`${offence}\`: expected one of: ${data.offences.map((x) => x.id).join(', ')}` };
+    if (a.iso3 === b.iso3) return { error: `the requesting and requested state are both \`${a.iso3}\`: choose two different countries` };
+
+    const bases = [];
+    const unconfirmed = [];
+    const excluded = [];
+    const notesWarn = [];
+
+    // bilateral treaties, from either profile
+    for (const [holder, other] of [[a, b], [b, a]]) {
+      const p = holder.profile;
+      if (!p) continue;
+      p.bilateral_treaties.forEach((t, i) => {
+        if (t.with !== other.iso3) return;
+        const ca = centralAuthority(b, null, t.title);
+        let note;
+        if (t.in_force !== null) note = `in force since ${t.in_force}`;
+        else if (t.signed !== null) note = `signed ${t.signed}; entry into force not recorded in the corpus`;
+        else note = 'signature and entry into force not recorded in the corpus';
+        const basis = {
+          kind: 'bilateral',
+          key: `bilateral:${holder.iso3}:${i}`,
+          instrument: null,
+          title: t.title,
+          short_name: `${a.iso3}–${b.iso3} bilateral treaty`,
+          article: null,
+          article_label: 'article not recorded in the corpus',
+          article_href: null,
+          href: p.href,
+          coverage: `bilateral mutual legal assistance treaty recorded in ${holder.name}'s MLA profile`,
+          status: 'available',
+          unconfirmed_reason: null,
+          parties: [],
+          binds_both_from: t.in_force,
+          binds_both_note: note,
+          conditions: [],
+          caveats: [],
+          statutes: [],
+          central_authority: ca,
+          sources: t.sources.length === 0 ? p.sources : t.sources,
+        };
+        if (t.in_force === null) {
+          basis.status = 'unconfirmed';
+          basis.unconfirmed_reason = 'its entry into force is not recorded in the corpus';
+          unconfirmed.push(basis);
+        } else {
+          bases.push(basis);
+        }
+      });
+    }
+
+    // multilateral instruments
+    const group = (inst) => {
+      if (inst.mla_article === null) return 0;
+      const covers = inst.covers_offences.includes(o.id);
+      if (inst.id === 'untoc') return covers ? 1 : 3;
+      if (covers) return 1;
+      if (inst.covers_offences.length === 0) return 2;
+      return 0;
+    };
+    const multilateralCaveat = (inst) => {
+      if (inst.covers_offences.length === 0 && inst.id !== 'untoc') return null;
+      const mb = b.profile ? b.profile.multilateral_basis : null;
+      if (mb === 'yes') return null;
+      if (mb === 'no') return `${b.name}'s MLA profile records that it does not accept the multilateral conventions as a legal basis.`;
+      if (mb !== null) return `Whether ${b.name} accepts the multilateral conventions as a legal basis is unknown.`;
+      return `Whether ${b.name} accepts the multilateral conventions as a legal basis is unknown (no MLA profile).`;
+    };
+    for (let g = 1; g <= 3; g++) {
+      for (const inst of data.instruments.filter((i) => group(i) === g)) {
+        const art = inst.mla_article === null ? '' : inst.mla_article;
+        const label = `${inst.short_name} art. ${art}`;
+        const pa = partyStatus(inst, a.iso3);
+        const pb = partyStatus(inst, b.iso3);
+        const blocked = [pa, pb].filter((p) => p.status === 'not_party' || p.status === 'signatory');
+        if (blocked.length > 0) {
+          excluded.push({ instrument: inst.id, short_name: inst.short_name, reason: blocked.map(statusWords).join('; ') });
+          continue;
+        }
+        let coverage;
+        if (g === 1 && inst.id === 'untoc') coverage = `${o.name} is a Convention offence under UNTOC; art. 18 applies subject to the conditions below`;
+        else if (g === 1) coverage = `${inst.short_name} covers ${o.name}`;
+        else if (g === 2) coverage = 'general mutual legal assistance treaty, not limited to particular offences';
+        else coverage = `${o.name} is not itself a Convention offence: UNTOC art. 18 applies only if the conditions below are met`;
+        const conditions = [];
+        if (inst.id === 'untoc') {
+          conditions.push(...UNTOC_CONDITIONS);
+          for (const pr of data.instruments.filter((p) => p.parent === 'untoc' && p.covers_offences.includes(o.id))) {
+            const qa = partyStatus(pr, a.iso3);
+            const qb = partyStatus(pr, b.iso3);
+            conditions.push(`${o.name} is covered by the ${pr.short_name}: its offences are treated as Convention offences between States party to it (${statusWords(qa)}; ${statusWords(qb)}).`);
+          }
+        }
+        const cav = multilateralCaveat(inst);
+        const caveats = cav === null ? [] : [cav];
+        const ok = pa.status === 'party' && pb.status === 'party';
+        const dates = [];
+        const noteParts = [dateWords(pa), dateWords(pb)];
+        if (pa.binding_date !== null) dates.push(pa.binding_date);
+        if (pb.binding_date !== null) dates.push(pb.binding_date);
+        if (inst.entry_into_force !== null) {
+          dates.push(inst.entry_into_force);
+          noteParts.push(`${inst.short_name} in force since ${inst.entry_into_force}`);
+        }
+        let binds = null;
+        if (ok && dates.length > 0) binds = dates.reduce((x, y) => (y > x ? y : x));
+        const bindsNote = ok ? `the later of: ${noteParts.join('; ')}` : 'not established: party status unknown';
+        let sources = inst.parties_sources.slice();
+        for (const p of inst.parties) {
+          if (p.country === a.iso3 || p.country === b.iso3) sources.push(...p.sources);
+        }
+        sources.push(...inst.sources);
+        const basis = {
+          kind: 'multilateral',
+          key: inst.id,
+          instrument: inst.id,
+          title: inst.title,
+          short_name: inst.short_name,
+          article: inst.mla_article,
+          article_label: label,
+          article_href: inst.mla_article_href,
+          href: inst.href,
+          coverage,
+          status: ok ? 'available' : 'unconfirmed',
+          unconfirmed_reason: ok ? null : [pa, pb].filter((p) => p.status !== 'party').map(statusWords).join('; '),
+          parties: [pa, pb],
+          binds_both_from: binds,
+          binds_both_note: bindsNote,
+          conditions,
+          caveats,
+          statutes: [],
+          central_authority: centralAuthority(b, inst.id, label),
+          sources: dedup(sources),
+        };
+        if (ok) bases.push(basis); else unconfirmed.push(basis);
+      }
+    }
+
+    const treatyFound = bases.length > 0;
+
+    // domestic law / reciprocity
+    const bp = b.profile;
+    if (bp && bp.without_treaty === 'yes') {
+      bases.push({
+        kind: 'domestic_law',
+        key: 'domestic_law',
+        instrument: null,
+        title: `Domestic law of ${b.name} / reciprocity`,
+        short_name: 'Domestic law / reciprocity',
+        article: null,
+        article_label: "no treaty article: the requested State's domestic law",
+        article_href: null,
+        href: bp.href,
+        coverage: `${b.name}'s MLA profile records that it can assist without a treaty`,
+        status: 'available',
+        unconfirmed_reason: null,
+        parties: [],
+        binds_both_from: null,
+        binds_both_note: 'not a treaty: no date',
+        conditions: [],
+        caveats: [],
+        statutes: bp.domestic_law,
+        central_authority: centralAuthority(b, null, 'domestic law'),
+        sources: bp.sources,
+      });
+    } else if (bp && bp.without_treaty === 'no') {
+      notesWarn.push(`${b.name}'s MLA profile records that it cannot assist without a treaty.`);
+    } else if (bp) {
+      notesWarn.push(`Whether ${b.name} can assist without a treaty (domestic law, reciprocity) is unknown.`);
+    }
+
+    let statement;
+    if (treatyFound) {
+      const names = bases.filter((x) => x.kind !== 'domestic_law').map((x) => (x.kind === 'bilateral' ? x.title : x.article_label));
+      statement = `Treaty basis found in the corpus: ${names.join('; ')}.`;
+    } else {
+      statement = 'No treaty basis found in the corpus.';
+      if (unconfirmed.length > 0) statement += ` Possible bases that the corpus cannot confirm: ${unconfirmed.map((x) => x.short_name).join('; ')}.`;
+      if (bases.some((x) => x.kind === 'domestic_law')) statement += ` ${b.name} can assist under its domestic law / reciprocity.`;
+    }
+    const primary = bases.length > 0 ? bases[0].key : null;
+
+    // requirements
+    const ca = bases.length > 0 ? bases[0].central_authority : centralAuthority(b, null, 'domestic law');
+    let requirements;
+    if (bp) {
+      requirements = {
+        profile: true,
+        as_of: bp.as_of,
+        verification: bp.verification,
+        href: bp.href,
+        central_authority: ca,
+        languages: bp.languages,
+        languages_note: bp.languages_note,
+        channels: bp.channels,
+        legalisation: bp.legalisation,
+        dual_criminality: bp.dual_criminality,
+        dual_criminality_note: bp.dual_criminality_note,
+        multilateral_basis: bp.multilateral_basis,
+        without_treaty: bp.without_treaty,
+        notes: bp.notes,
+        sources: bp.sources,
+      };
+    } else {
+      requirements = {
+        profile: false,
+        as_of: null,
+        verification: null,
+        href: null,
+        central_authority: ca,
+        languages: [],
+        languages_note: null,
+        channels: { central_authority: 'unknown', diplomatic: 'unknown', interpol_urgent: 'unknown', note: null },
+        legalisation: { required: 'unknown', note: null },
+        dual_criminality: 'unknown',
+        dual_criminality_note: null,
+        multilateral_basis: 'unknown',
+        without_treaty: 'unknown',
+        notes: [],
+        sources: [],
+      };
+    }
+
+    // dual criminality
+    const ofOffence = (c) => c.provisions.filter((p) => p.offences.includes(o.id));
+    const finding = (c) => c.findings.find((f) => f.offence === o.id) || null;
+    const reqProv = ofOffence(b);
+    const ownProv = ofOffence(a);
+    const reqFinding = finding(b);
+    let dcWarning = null;
+    if (reqProv.length > 0) dcWarning = null;
+    else if (reqFinding) dcWarning = `Dual criminality at risk: research recorded in the corpus found no provision of ${b.name} specifically covering ${o.name} (as of ${reqFinding.as_of}). Check whether a general offence covers the conduct before sending the request.`;
+    else dcWarning = `Dual criminality unknown: the corpus has no provision of ${b.name} covering ${o.name}. Confirm the conduct is an offence there before relying on it.`;
+    const dual = {
+      position: requirements.dual_criminality,
+      position_note: requirements.dual_criminality_note,
+      requested_provisions: reqProv,
+      requesting_provisions: ownProv,
+      requested_finding: reqFinding,
+      requesting_finding: finding(a),
+      serious_crime: {
+        requesting: seriousOf(ownProv),
+        requested: seriousOf(reqProv),
+        explanation: `Derived from the base penalties in the corpus: "yes" when at least one provision covering the offence has a maximum of at least ${SERIOUS_CRIME_MONTHS} months or life (UNTOC art. 2(b)); "unknown" when no provision or no maximum is recorded.`,
+      },
+      warning: dcWarning,
+      sources: requirements.sources,
+    };
+
+    // checklist
+    const checklist = CHECKLIST.map(([text, letter]) => ({
+      text, basis: `UNTOC art. 18(15)${letter}; UNCAC art. 46(15)${letter}`, sources: [],
+    }));
+    checklist.push({
+      text: requirements.languages.length === 0
+        ? `The request in a language acceptable to ${b.name} (accepted languages: unknown).`
+        : `The request in a language acceptable to ${b.name}: ${requirements.languages.map((l) => `${l.name} (${l.code})`).join(', ')}.`,
+      basis: 'UNTOC art. 18(14); UNCAC art. 46(14)',
+      sources: requirements.sources,
+    });
+    for (const r of bp ? bp.extra_requirements : []) {
+      checklist.push({ text: r, basis: `${b.name}'s MLA profile`, sources: requirements.sources });
+    }
+
+    // warnings
+    const warnings = [];
+    if (!treatyFound) warnings.push('No treaty basis found in the corpus.');
+    if (!bp) warnings.push(`The corpus has no MLA profile for ${b.name}: central authority, languages, channels and dual-criminality position are unknown.`);
+    else if (requirements.verification === 'unverified') warnings.push(`${b.name}'s MLA profile is unverified: confirm it against the official sources.`);
+    if (dcWarning !== null) warnings.push(dcWarning);
+    warnings.push(...notesWarn);
+
+    return {
+      ok: {
+        requesting: { iso3: a.iso3, name: a.name, href: a.href },
+        requested: { iso3: b.iso3, name: b.name, href: b.href },
+        offence: { id: o.id, name: o.name },
+        corpus_as_of: data.corpus_as_of,
+        treaty_basis_found: treatyFound,
+        statement,
+        legal_bases: bases,
+        unconfirmed_bases: unconfirmed,
+        excluded,
+        primary_basis: primary,
+        requirements,
+        dual_criminality: dual,
+        checklist,
+        warnings,
+      },
+    };
+  }
+
+  // ------------------------------------------------------------------ draft (port of draft_md)
+
+  function srcMd(s) {
+    let out = s.title;
+    if (s.url !== null) out = `[${s.title}](${s.url})`;
+    if (s.citation !== null) out += `, ${s.citation}`;
+    if (s.date !== null) out += ` (${s.date})`;
+    return out;
+  }
+
+  function sourcesMd(list) {
+    return list.length === 0 ? 'source: none recorded' : `source: ${list.map(srcMd).join('; ')}`;
+  }
+
+  function provisionMd(p) {
+    const title = p.title_en !== null ? `${p.title} (${p.title_en})` : p.title;
+    let out = `- **${p.label}** — ${title}. Penalty: ${p.penalty}. Serious crime (UNTOC art. 2(b)): ${p.serious_crime}.${p.verification === 'unverified' ? ' *Unverified.*' : ''} As of ${p.as_of}; ${sourcesMd(p.sources)}.\n`;
+    for (const x of p.aggravated) out += `  - Aggravated: ${x}\n`;
+    if (p.quote !== null) out += `  > “${p.quote.text.trim().replaceAll('\n', ' ')}” (quoted, ${p.quote.language}; ${srcMd(p.quote.source)})\n`;
+    return out;
+  }
+
+  function draftMd(a) {
+    const r = a.requirements;
+    const ph = (x) => `[${x}]`;
+    let s = '';
+    s += '# Request for mutual legal assistance in criminal matters\n\n';
+    s += `**From:** ${ph('name and address of the requesting authority')}, ${a.requesting.name}\n\n`;
+    const to = r.central_authority.authority !== null
+      ? r.central_authority.authority
+      : ph(`central authority of ${a.requested.name} — not recorded in the corpus; confirm`);
+    s += `**To:** ${to}, ${a.requested.name}\n\n`;
+    s += `**Date:** ${ph('date')}  \n**Reference:** ${ph('case reference')}  \n**Offence:** ${a.offence.name}\n\n`;
+    const langs = r.languages.length === 0
+      ? ph(`a language accepted by ${a.requested.name} — not recorded in the corpus; confirm`)
+      : r.languages.map((l) => l.name).join(' or ');
+    s += `**Language:** this request and its attachments are submitted in ${langs} (UNTOC art. 18(14)).\n\n`;
+
+    s += '## 1. Requesting authority\n\n';
+    s += `${ph('Name of the authority making the request')} of ${a.requesting.name}, acting in ${ph('investigation / prosecution / judicial proceeding')}. ${ph('Functions of the authority and contact office')}\n\n`;
+
+    s += '## 2. Legal basis\n\n';
+    const p = a.legal_bases.find((x) => x.key === a.primary_basis) || null;
+    if (p && p.kind === 'domestic_law') {
+      const st = p.statutes.length === 0 ? '' : ` (${p.statutes.map((x) => x.title).join('; ')})`;
+      s += `No treaty basis was found in the corpus. This request is made on the basis of reciprocity and the domestic law of ${a.requested.name}${st}.\n\n`;
+    } else if (p) {
+      const when = p.binds_both_from !== null ? `, binding on both States since ${p.binds_both_from}` : '';
+      const what = p.kind === 'bilateral' ? p.title : `${p.title}, ${p.article_label}`;
+      s += `This request is made under the ${what}, to which ${a.requesting.name} and ${a.requested.name} are parties${when}.\n\n`;
+      if (p.conditions.length > 0) {
+        s += 'The requesting authority confirms that:\n\n';
+        for (const c of p.conditions) s += `- ${ph('confirm')} ${c}\n`;
+        s += '\n';
+      }
+      const others = a.legal_bases.filter((x) => x.key !== p.key).map((x) => (x.kind === 'multilateral' ? x.article_label : x.title));
+      if (others.length > 0) s += `Also available in the alternative: ${others.join('; ')}.\n\n`;
+    } else {
+      s += `No treaty basis was found in the corpus. ${ph(`State the legal basis relied on (reciprocity, or a treaty not in the corpus) and confirm that ${a.requested.name} can assist on it`)}\n\n`;
+    }
+
+    s += '## 3. Subject matter and nature of the proceedings\n\n';
+    s += `${ph('Investigation, prosecution or judicial proceeding; its stage; the name and functions of the authority conducting it (UNTOC art. 18(15)(b))')}\n\n`;
+
+    s += '## 4. Summary of the facts\n\n';
+    s += `${ph('Summary of the relevant facts: what happened, when, where, who is involved, and the link with the requested State (UNTOC art. 18(15)(c))')}\n\n`;
+
+    s += '## 5. Offences and applicable law\n\n';
+    s += `Offence under investigation: ${a.offence.name}.\n\n`;
+    s += `Law of ${a.requesting.name}:\n\n`;
+    if (a.dual_criminality.requesting_provisions.length === 0) {
+      s += `- ${ph(`Cite the provision of the law of ${a.requesting.name} that applies and its penalty — none in the corpus`)}\n`;
+    } else {
+      for (const x of a.dual_criminality.requesting_provisions) s += provisionMd(x);
+    }
+    s += '\n';
+    s += `Corresponding law of ${a.requested.name} (dual criminality):\n\n`;
+    if (a.dual_criminality.requested_provisions.length === 0) {
+      s += `- ${ph(`No provision of ${a.requested.name} covering this offence is in the corpus; identify the corresponding offence`)}\n`;
+    } else {
+      for (const x of a.dual_criminality.requested_provisions) s += provisionMd(x);
+    }
+    s += '\n';
+
+    s += '## 6. Assistance requested\n\n';
+    for (const x of [
+      'Documents and records: [which, held by whom]',
+      'Bank and financial records: [institution, account holder, period]',
+      'Witness statements: [name, role, questions to be put]',
+      'Search and seizure: [premises or objects, what is sought]',
+      'Specimens and forensic evidence: [specimens, samples, analyses, chain of custody]',
+    ]) s += `- [ ] ${x}\n`;
+    s += `\n${ph('Persons concerned: identity, location and nationality, where possible (UNTOC art. 18(15)(e))')}\n\n`;
+
+    s += '## 7. Purpose\n\n';
+    s += `${ph('The purpose for which the evidence, information or action is sought (UNTOC art. 18(15)(f))')}\n\n`;
+
+    s += '## 8. Procedures to be followed\n\n';
+    s += `${ph('Any particular procedure to follow: certification of documents, presence of officials, oath, chain of custody (UNTOC art. 18(15)(d), 18(17))')}\n\n`;
+    if (r.legalisation.required === 'yes') {
+      s += `${a.requested.name} requires legalisation of the request or its documents${r.legalisation.note !== null ? `: ${r.legalisation.note}` : ''}.\n\n`;
+    }
+
+    s += '## 9. Confidentiality\n\n';
+    s += `The requesting authority asks that ${a.requested.name} keep the fact and substance of this request confidential, except to the extent necessary to execute it (UNTOC art. 18(20)). ${ph('Reasons, if any')}\n\n`;
+
+    s += '## 10. Urgency\n\n';
+    s += `${ph('Whether the request is urgent, why, and any deadline (trial date, custody time limits)')}\n\n`;
+    if (r.channels.interpol_urgent === 'yes') {
+      s += `In urgent circumstances ${a.requested.name} accepts transmission through INTERPOL, with the original to follow (UNTOC art. 18(13)).\n\n`;
+    } else if (r.channels.interpol_urgent === 'no') {
+      s += `${a.requested.name}'s MLA profile records that INTERPOL may not be used to transmit urgent requests.\n\n`;
+    }
+
+    const extra = a.checklist.filter((c) => c.basis.endsWith('MLA profile'));
+    if (extra.length > 0) {
+      s += `## 11. Additional requirements of ${a.requested.name}\n\n`;
+      for (const c of extra) s += `- [ ] ${c.text}\n`;
+      s += '\n';
+    }
+
+    s += '---\n\n';
+    s += `${ph('Place, date')} Signature and seal of the requesting authority.\n\n`;
+    s += `*Draft prepared with concord from the corpus${a.corpus_as_of !== null ? ` as of ${a.corpus_as_of}` : ''}. Not legal advice: verify every element against the official texts.*\n`;
+    return s;
+  }
+
+  const api = { analyse, draftMd, current: null, currentDraft: null };
+  root.ConcordMla = api;
+
+  // ------------------------------------------------------------------ page (browser only)
+
+  if (typeof document === 'undefined') return;
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') e.className = v; else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  const up = '../';
+  const link = (href, text) => (href ? el('a', { href: up + href }, text) : text);
+
+  function sourceList(list) {
+    if (!list || list.length === 0) return el('span', { class: 'src muted' }, '[source: none recorded]');
+    return el('span', { class: 'src' }, '[',
+      list.map((s, i) => [i > 0 ? '; ' : '',
+        s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title,
+        s.citation ? `, ${s.citation}` : '', s.date ? ` (${s.date})` : '']), ']');
+  }
+
+  function tri(v) {
+    const label = v === 'yes' ? '✓ yes' : v === 'no' ? '✗ no' : '? unknown';
+    return el('span', { class: `tri tri-${v === 'yes' || v === 'no' ? v : 'unknown'}` }, label);
+  }
+
+  function provisionItem(p) {
+    return el('li', {},
+      link(p.href, p.label), ' — ', p.title, p.title_en ? ` (${p.title_en})` : '',
+      '. Penalty: ', p.penalty, '. Serious crime: ', p.serious_crime, '.',
+      p.verification === 'unverified' ? [' ', el('span', { class: 'badge unverified' }, 'unverified')] : '',
+      ' As of ', p.as_of, '. ', sourceList(p.sources),
+      p.aggravated.length ? el('ul', {}, p.aggravated.map((x) => el('li', {}, 'Aggravated: ', x))) : '',
+      p.quote ? el('blockquote', { lang: p.quote.language }, `“${p.quote.text.trim()}” `, sourceList([p.quote.source])) : '');
+  }
+
+  function basisCard(b, a, primaryKey) {
+    const ca = b.central_authority;
+    return el('article', { class: 'mla-basis' + (b.key === primaryKey ? ' primary' : '') },
+      el('h3', {}, b.title, b.key === primaryKey ? el('span', { class: 'badge' }, ' used in the draft') : ''),
+      el('dl', { class: 'facts' },
+        b.kind === 'multilateral' ? [el('dt', {}, 'Article'), el('dd', {}, link(b.article_href, b.article_label))] : '',
+        el('dt', {}, 'Applies'), el('dd', {}, b.coverage),
+        b.unconfirmed_reason ? [el('dt', {}, 'Not confirmed'), el('dd', {}, b.unconfirmed_reason)] : '',
+        b.parties.map((p) => [el('dt', {}, p.country), el('dd', {}, p.status.replace('_', ' '),
+          p.consent ? `, consent ${p.consent}` : '', p.entry_into_force ? `, in force ${p.entry_into_force}` : '')]),
+        el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || 'unknown', ' (', b.binds_both_note, ')'),
+        b.statutes.length ? [el('dt', {}, 'Statutes'), el('dd', {}, b.statutes.map((s, i) => [i ? '; ' : '', s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title, s.citation ? ` (${s.citation})` : '']))] : '',
+        el('dt', {}, `Central authority of ${a.requested.name}`),
+        el('dd', {}, ca.authority ? el('strong', {}, ca.authority) : 'unknown', ' — ', ca.explanation, ' ', sourceList(ca.sources))),
+      b.conditions.length ? el('fieldset', { class: 'mla-conditions' }, el('legend', {}, 'Conditions to confirm'),
+        b.conditions.map((c, i) => { const id = `cond-${b.key.replace(/[^a-z0-9]/gi, '-')}-${i}`; return el('div', {}, el('input', { type: 'checkbox', id }), ' ', el('label', { for: id }, c)); })) : '',
+      b.caveats.length ? el('ul', { class: 'mla-caveats' }, b.caveats.map((c) => el('li', {}, c))) : '',
+      el('p', {}, 'Sources: ', sourceList(b.sources)));
+  }
+
+  function render(a, draft) {
+    const r = a.requirements;
+    const dc = a.dual_criminality;
+    const out = document.getElementById('mla-result');
+    out.replaceChildren(
+      el('h2', { id: 'mla-result-heading' }, `${a.requesting.name} → ${a.requested.name}: ${a.offence.name}`),
+      el('p', { class: 'mla-statement' }, el('strong', {}, a.statement)),
+      a.warnings.length ? el('div', { class: 'mla-warnings', role: 'note' }, el('h3', {}, 'Warnings'), el('ul', {}, a.warnings.map((w) => el('li', {}, w)))) : '',
+      el('section', { 'aria-labelledby': 'mla-bases' }, el('h2', { id: 'mla-bases' }, 'Legal bases'),
+        a.legal_bases.length ? a.legal_bases.map((b) => basisCard(b, a, a.primary_basis)) : el('p', {}, 'None found in the corpus.'),
+        a.unconfirmed_bases.length ? [el('h3', {}, 'Possible bases the corpus cannot confirm'), a.unconfirmed_bases.map((b) => basisCard(b, a, null))] : '',
+        a.excluded.length ? [el('h3', {}, 'Not available'), el('ul', {}, a.excluded.map((x) => el('li', {}, `${x.short_name}: ${x.reason}`)))] : ''),
+      el('section', { 'aria-labelledby': 'mla-req' }, el('h2', { id: 'mla-req' }, `Requirements of ${a.requested.name}`),
+        r.profile ? el('p', {}, 'MLA profile as of ', r.as_of, r.verification === 'unverified' ? ' (unverified)' : '', '. ', link(r.href, 'Full profile')) : el('p', {}, 'No MLA profile in the corpus: everything below is unknown.'),
+        el('dl', { class: 'facts' },
+          el('dt', {}, 'Central authority'), el('dd', {}, r.central_authority.authority ? el('strong', { id: 'mla-authority' }, r.central_authority.authority) : 'unknown', ' — ', r.central_authority.explanation, ' ', sourceList(r.central_authority.sources)),
+          el('dt', {}, 'Languages'), el('dd', {}, r.languages.length ? r.languages.map((l) => `${l.name} (${l.code})`).join(', ') : 'unknown', r.languages_note ? ` — ${r.languages_note}` : ''),
+          el('dt', {}, 'Direct to central authority'), el('dd', {}, tri(r.channels.central_authority)),
+          el('dt', {}, 'Diplomatic channel'), el('dd', {}, tri(r.channels.diplomatic)),
+          el('dt', {}, 'INTERPOL in urgent cases'), el('dd', {}, tri(r.channels.interpol_urgent), r.channels.note ? ` — ${r.channels.note}` : ''),
+          el('dt', {}, 'Legalisation required'), el('dd', {}, tri(r.legalisation.required), r.legalisation.note ? ` — ${r.legalisation.note}` : ''),
+          el('dt', {}, 'Dual criminality'), el('dd', {}, r.dual_criminality.replace('_', ' '), r.dual_criminality_note ? ` — ${r.dual_criminality_note}` : ''),
+          el('dt', {}, 'Multilateral conventions accepted as legal basis'), el('dd', {}, tri(r.multilateral_basis)),
+          el('dt', {}, 'Assistance without a treaty'), el('dd', {}, tri(r.without_treaty))),
+        el('p', {}, 'Sources: ', sourceList(r.sources))),
+      el('section', { 'aria-labelledby': 'mla-dc' }, el('h2', { id: 'mla-dc' }, 'Dual criminality'),
+        dc.warning ? el('p', { class: 'mla-warning' }, el('strong', {}, 'Warning: '), dc.warning) : '',
+        el('p', {}, `Serious crime (UNTOC art. 2(b)): ${a.requesting.name} `, dc.serious_crime.requesting, `; ${a.requested.name} `, dc.serious_crime.requested, '. ', el('span', { class: 'muted' }, dc.serious_crime.explanation)),
+        [[a.requested, dc.requested_provisions, dc.requested_finding], [a.requesting, dc.requesting_provisions, dc.requesting_finding]].map(([c, list, f]) => [
+          el('h3', {}, `Provisions of ${c.name}`),
+          list.length ? el('ul', { class: 'provisions' }, list.map(provisionItem)) : el('p', {}, 'None in the corpus.'),
+          f ? el('p', { class: 'finding' }, el('span', { class: 'badge gap' }, 'no specific provision'), ` Research found no specific provision (as of ${f.as_of}). `, f.summary || '', ' ', sourceList(f.sources)) : '',
+        ])),
+      el('section', { 'aria-labelledby': 'mla-check' }, el('h2', { id: 'mla-check' }, 'Request contents checklist'),
+        el('ul', { class: 'mla-checklist' }, a.checklist.map((c, i) => el('li', {}, el('input', { type: 'checkbox', id: `chk-${i}` }), ' ', el('label', { for: `chk-${i}` }, c.text), ' ', el('span', { class: 'muted' }, `(${c.basis})`))))));
+    const ta = document.getElementById('mla-draft');
+    ta.value = draft;
+    document.getElementById('mla-draft-print').textContent = draft;
+    document.getElementById('mla-draft-section').hidden = false;
+  }
+
+  function params() {
+    const out = {};
+    for (const part of [location.search.slice(1), location.hash.slice(1)]) {
+      for (const [k, v] of new URLSearchParams(part)) out[k] = v;
+    }
+    return out;
+  }
+
+  function init() {
+    const data = root.CONCORD_MLA_DATA;
+    const form = document.getElementById('mla-form');
+    if (!data || !form) return;
+    const sel = { from: form.elements.from, to: form.elements.to, offence: form.elements.offence };
+    const status = document.getElementById('mla-status');
+    const p = params();
+    for (const k of Object.keys(sel)) if (p[k]) sel[k].value = k === 'offence' ? p[k] : p[k].toUpperCase();
+    const run = (updateUrl) => {
+      const [f, t, o] = [sel.from.value, sel.to.value, sel.offence.value];
+      if (updateUrl) {
+        const q = new URLSearchParams();
+        if (f) q.set('from', f);
+        if (t) q.set('to', t);
+        if (o) q.set('offence', o);
+        const h = '#' + q.toString();
+        if (location.hash !== h) history.replaceState(null, '', h);
+      }
+      if (!f || !t || !o) {
+        status.textContent = 'Choose the requesting state, the requested state and the offence.';
+        return;
+      }
+      const res = analyse(data, f, t, o);
+      if (res.error) {
+        status.textContent = res.error;
+        document.getElementById('mla-result').replaceChildren();
+        document.getElementById('mla-draft-section').hidden = true;
+        api.current = null;
+        return;
+      }
+      const draft = draftMd(res.ok);
+      api.current = res.ok;
+      api.currentDraft = draft;
+      status.textContent = res.ok.statement;
+      render(res.ok, draft);
+    };
+    form.addEventListener('change', () => run(true));
+    form.addEventListener('submit', (e) => { e.preventDefault(); run(true); });
+    document.getElementById('mla-draft').addEventListener('input', (e) => {
+      document.getElementById('mla-draft-print').textContent = e.target.value;
+    });
+    document.getElementById('mla-copy').addEventListener('click', async () => {
+      const ta = document.getElementById('mla-draft');
+      const msg = document.getElementById('mla-copy-status');
+      try {
+        await navigator.clipboard.writeText(ta.value);
+        msg.textContent = 'Draft copied to the clipboard.';
+      } catch (_) {
+        ta.select();
+        const ok = document.execCommand && document.execCommand('copy');
+        msg.textContent = ok ? 'Draft copied to the clipboard.' : 'Select the text and copy it (Ctrl+C).';
+      }
+    });
+    document.getElementById('mla-print').addEventListener('click', () => window.print());
+    run(false);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})(typeof window !== 'undefined' ? window : globalThis);

@@ -1,0 +1,175 @@
+// MLA assistant in headless Chromium from file://, and its agreement with `concord mla`.
+// The page's analysis (site/static/mla.js) is a port of src/derive/mla.rs working on the same
+// data (mla/data.js); these tests hold the two to the same answer and the same draft.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { buildSite, fixtureCorpus, fileUrl, launch, openPage, axe, repo } from './lib.mjs';
+
+const binary = join(repo, 'target', 'debug', 'concord');
+const realCorpus = join(repo, 'corpus');
+
+/** `concord mla` through the real binary: the analysis JSON and the draft part of the Markdown. */
+function cli(corpus, from, to, offence) {
+  const args = ['mla', '--corpus', corpus, '--from', from, '--to', to, '--offence', offence];
+  const json = JSON.parse(execFileSync(binary, [...args, '--format', 'json'], { encoding: 'utf8' }));
+  const md = execFileSync(binary, [...args, '--format', 'md'], { encoding: 'utf8' });
+  const marker = '\n---\n\n# Request for mutual legal assistance';
+  const i = md.indexOf(marker);
+  assert.ok(i > 0, 'the Markdown report ends with the draft');
+  return { json, draft: md.slice(i + '\n---\n\n'.length) };
+}
+
+/** The page's script and data, loaded outside the browser (same files the page loads). */
+function loadScript(site) {
+  const ctx = { window: {} };
+  vm.createContext(ctx);
+  vm.runInContext(readFileSync(join(site, 'mla', 'data.js'), 'utf8'), ctx);
+  vm.runInContext(readFileSync(join(site, 'static', 'mla.js'), 'utf8'), ctx);
+  return { data: ctx.window.CONCORD_MLA_DATA, api: ctx.window.ConcordMla };
+}
+
+const plain = (x) => JSON.parse(JSON.stringify(x));
+
+let fixtureSite;
+let realSite;
+let browser;
+
+before(async () => {
+  fixtureSite = buildSite(fixtureCorpus);
+  realSite = buildSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the page script and the CLI agree on every pair and offence of the fixture corpus', () => {
+  const { data, api } = loadScript(fixtureSite);
+  let n = 0;
+  for (const a of data.countries) {
+    for (const b of data.countries) {
+      if (a.iso3 === b.iso3) continue;
+      for (const o of data.offences) {
+        const r = api.analyse(data, a.iso3, b.iso3, o.id);
+        assert.ok(r.ok, `${a.iso3} → ${b.iso3} ${o.id}: ${r.error}`);
+        const c = cli(fixtureCorpus, a.iso3, b.iso3, o.id);
+        assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a.iso3} → ${b.iso3} ${o.id}`);
+        assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a.iso3} → ${b.iso3} ${o.id}`);
+        n++;
+      }
+    }
+  }
+  assert.ok(n >= 90, `only ${n} combinations compared`);
+});
+
+test('the page script and the CLI agree on pairs of the real corpus', () => {
+  const { data, api } = loadScript(realSite);
+  const pairs = [
+    ['PER', 'ECU', 'wildlife.trafficking'], ['ECU', 'PER', 'corruption.bribery'],
+    ['USA', 'MEX', 'drugs.trafficking'], ['COL', 'PER', 'firearms.trafficking'],
+    ['VNM', 'THA', 'persons.trafficking'], ['GTM', 'AFG', 'laundering'],
+    ['KEN', 'ZAF', 'wildlife.poaching'], ['BRA', 'PER', 'migrants.smuggling'],
+    ['MEX', 'GTM', 'forest.illegal-logging'], ['IDN', 'VNM', 'wildlife.trafficking'],
+  ];
+  for (const [f, t, o] of pairs) {
+    const r = api.analyse(data, f, t, o);
+    assert.ok(r.ok, `${f} → ${t} ${o}: ${r.error}`);
+    const c = cli(realCorpus, f, t, o);
+    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${f} → ${t} ${o}`);
+    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${f} → ${t} ${o}`);
+  }
+});
+
+test('the page script rejects unknown and identical choices like the CLI', () => {
+  const { data, api } = loadScript(fixtureSite);
+  assert.match(api.analyse(data, 'PER', 'XXX', 'wildlife.trafficking').error, /unknown requested country `XXX`: expected one of: ECU, GTM, PER/);
+  assert.match(api.analyse(data, 'PER', 'PER', 'wildlife.trafficking').error, /both `PER`/);
+  assert.match(api.analyse(data, 'PER', 'ECU', 'nope').error, /unknown offence `nope`: expected one of: .*wildlife\.trafficking/);
+});
+
+async function pick(page, from, to, offence) {
+  await page.selectOption('#mla-from', from);
+  await page.selectOption('#mla-to', to);
+  await page.selectOption('#mla-offence', offence);
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+}
+
+test('fixture: picking a pair gives a draft naming the central authority and the legal basis', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(fixtureSite, 'mla/index.html'));
+  await pick(page, 'ECU', 'PER', 'wildlife.trafficking');
+  const draft = await page.inputValue('#mla-draft');
+  // PER's profile has no designation for the bilateral treaty: the general authority is used.
+  assert.match(draft, /\*\*To:\*\* Fixture Ministry of Justice, Peru \(fixture\)/);
+  assert.match(draft, /This request is made under the Fixture bilateral MLA treaty, to which Ecuador \(fixture\) and Peru \(fixture\) are parties, binding on both States since 2000-01-01\./);
+  assert.match(await page.textContent('#mla-result'), /Treaty basis found in the corpus: Fixture bilateral MLA treaty; UNTOC art\. 18\./);
+  // the choice is in the URL: reloading reproduces it
+  assert.match(page.url(), /#from=ECU&to=PER&offence=wildlife\.trafficking$/);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  assert.equal(await page.inputValue('#mla-to'), 'PER');
+  assert.equal(await page.inputValue('#mla-draft'), draft);
+  // the browser result is the CLI's
+  const c = cli(fixtureCorpus, 'ECU', 'PER', 'wildlife.trafficking');
+  assert.deepStrictEqual(await page.evaluate(() => window.ConcordMla.current), c.json);
+  assert.equal(draft, c.draft);
+  assert.deepEqual(page.outsideRequests, []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('fixture: no treaty basis and a missing provision are stated plainly', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(fixtureSite, 'mla/index.html')}#from=GTM&to=ECU&offence=drugs.trafficking`);
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  const text = await page.textContent('#mla-result');
+  assert.match(text, /No treaty basis found in the corpus\./);
+  assert.match(text, /Dual criminality unknown: the corpus has no provision of Ecuador \(fixture\) covering Drug trafficking/);
+  assert.match(await page.inputValue('#mla-draft'), /\[central authority of Ecuador \(fixture\) — not recorded in the corpus; confirm\]/);
+  await page.context().close();
+});
+
+test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, accessible, copy and print', async () => {
+  const page = await openPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+  await page.goto(fileUrl(realSite, 'mla/index.html'));
+  await pick(page, 'PER', 'ECU', 'wildlife.trafficking');
+  const draft = await page.inputValue('#mla-draft');
+  assert.match(draft, /\*\*To:\*\* Fiscalía General del Estado – Dirección de Cooperación y Asuntos Internacionales, Ecuador/);
+  assert.match(draft, /This request is made under the Inter-American Convention on Mutual Assistance in Criminal Matters, Inter-American MLA Convention art\. 1/);
+  const c = cli(realCorpus, 'PER', 'ECU', 'wildlife.trafficking');
+  assert.deepStrictEqual(await page.evaluate(() => window.ConcordMla.current), c.json);
+  assert.equal(draft, c.draft);
+  await page.click('#mla-copy');
+  await page.waitForFunction(() => document.querySelector('#mla-copy-status').textContent.length > 0);
+  // print: the draft is what prints
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#mla-draft-print'), true);
+  assert.equal(await page.isVisible('#mla-form'), false);
+  assert.equal((await page.textContent('#mla-draft-print')).trim(), draft.trim());
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(page.outsideRequests, []);
+  assert.deepEqual(page.errors, []);
+  // (axe itself tries to read the stylesheet, which file:// refuses: checked after the errors)
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await page.context().close();
+});
+
+test('a country page links to its MLA section and to the assistant with it as requested state', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(realSite, 'countries/ECU/index.html'));
+  assert.equal(await page.locator('#mla').count(), 1);
+  assert.ok(await page.locator('a[href="#mla"]').count() >= 1);
+  assert.match(await page.getAttribute('header nav a:has-text("MLA assistant")', 'href'), /^\.\.\/\.\.\/mla\/index\.html$/);
+  await page.click('.mla-assistant-link a');
+  await page.waitForURL(/mla\/index\.html\?to=ECU/);
+  assert.equal(await page.inputValue('#mla-to'), 'ECU');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

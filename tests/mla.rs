@@ -1,0 +1,363 @@
+//! `concord mla` through the real binary, in every output format, its usage and corpus errors,
+//! and the assistant's site files (`mla/index.html`, `mla/data.js`, `data/mla.json`).
+
+mod common;
+use common::*;
+
+fn mla(corpus: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let c = corpus.to_string_lossy().into_owned();
+    let mut all = vec!["mla", "--corpus", c.as_str()];
+    all.extend_from_slice(args);
+    concord(&all)
+}
+
+fn ok(o: &std::process::Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+    stdout(o)
+}
+
+const PAIR: [&str; 6] = [
+    "--from",
+    "ECU",
+    "--to",
+    "PER",
+    "--offence",
+    "wildlife.trafficking",
+];
+
+#[test]
+fn markdown_report_and_draft() {
+    let out = ok(&mla(&fixture(), &PAIR));
+    assert!(
+        out.starts_with(
+            "# MLA assistant: Ecuador (fixture) → Peru (fixture), Wildlife trafficking\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(
+        "**Treaty basis found in the corpus: Fixture bilateral MLA treaty; UNTOC art. 18.**"
+    ));
+    assert!(out.contains("## Legal bases"));
+    assert!(out.contains("- Binds both States from: 2000-01-01 (in force since 2000-01-01)"));
+    assert!(out.contains("## Requirements of Peru (fixture)"));
+    assert!(
+        out.contains(
+            "- Central authority: Fixture Ministry of Justice — general central authority"
+        )
+    );
+    assert!(out.contains("- Dual criminality: required"));
+    assert!(out.contains("## Request contents checklist"));
+    assert!(out.contains("- [ ] The identity of the authority making the request. (UNTOC art. 18(15)(a); UNCAC art. 46(15)(a))"));
+    assert!(out.contains("- [ ] Fixture extra requirement (Peru (fixture)'s MLA profile)"));
+    // the draft
+    assert!(out.contains("# Request for mutual legal assistance in criminal matters"));
+    assert!(out.contains("**To:** Fixture Ministry of Justice, Peru (fixture)"));
+    assert!(out.contains("This request is made under the Fixture bilateral MLA treaty"));
+    assert!(out.contains("**Código Penal, art. 308** — Tráfico ilegal de especies (Illegal trafficking in wild species). Penalty: 3 years to 5 years and 180 to 400 day-fines"));
+    for h in [
+        "## 1. Requesting authority",
+        "## 2. Legal basis",
+        "## 4. Summary of the facts",
+        "## 5. Offences and applicable law",
+        "## 6. Assistance requested",
+        "## 7. Purpose",
+        "## 8. Procedures to be followed",
+        "## 9. Confidentiality",
+        "## 10. Urgency",
+    ] {
+        assert!(out.contains(h), "missing {h}");
+    }
+    assert!(out.contains("- [ ] Specimens and forensic evidence"));
+    // every source is cited
+    assert!(out.contains("[Fixture source](https://example.org/fixture) (2026-01-01)"));
+}
+
+#[test]
+fn html_is_printable_and_self_contained() {
+    let mut args = PAIR.to_vec();
+    args.extend(["--format", "html"]);
+    let out = ok(&mla(&fixture(), &args));
+    assert!(out.starts_with("<!DOCTYPE html>"));
+    assert!(out.contains(
+        "<title>MLA request: Ecuador (fixture) to Peru (fixture), Wildlife trafficking</title>"
+    ));
+    assert!(out.contains("@media print"));
+    assert!(out.contains("<h1"));
+    assert!(out.contains("Fixture Ministry of Justice"));
+    assert!(!out.contains("<script"), "no script in the printable page");
+    assert!(!out.contains("<link"), "no outside stylesheet");
+    assert!(!out.contains("src=\"http"), "no outside asset");
+}
+
+#[test]
+fn json_analysis() {
+    let mut args = PAIR.to_vec();
+    args.extend(["--format", "json"]);
+    let out = ok(&mla(&fixture(), &args));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["requesting"]["iso3"], "ECU");
+    assert_eq!(v["requested"]["iso3"], "PER");
+    assert_eq!(v["offence"]["id"], "wildlife.trafficking");
+    assert_eq!(v["treaty_basis_found"], true);
+    assert_eq!(v["primary_basis"], "bilateral:PER:0");
+    let bases = v["legal_bases"].as_array().expect("bases");
+    let keys: Vec<&str> = bases.iter().filter_map(|b| b["key"].as_str()).collect();
+    assert_eq!(keys, ["bilateral:PER:0", "untoc", "domestic_law"]);
+    assert_eq!(bases[1]["article_label"], "UNTOC art. 18");
+    assert_eq!(bases[1]["binds_both_from"], "2003-09-29");
+    assert_eq!(
+        bases[1]["central_authority"]["authority"],
+        "Fixture Prosecution Office"
+    );
+    assert_eq!(v["requirements"]["channels"]["interpol_urgent"], "unknown");
+    assert_eq!(v["requirements"]["languages"][0]["code"], "es");
+    assert_eq!(v["dual_criminality"]["position"], "required");
+    assert_eq!(v["dual_criminality"]["serious_crime"]["requested"], "yes");
+    assert_eq!(v["dual_criminality"]["serious_crime"]["requesting"], "no");
+    assert!(v["dual_criminality"]["warning"].is_null());
+}
+
+#[test]
+fn out_writes_a_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("draft.md");
+    let mut args = PAIR.to_vec();
+    let f = file.to_string_lossy().into_owned();
+    args.extend(["--out", f.as_str()]);
+    let o = mla(&fixture(), &args);
+    assert_eq!(ok(&o), "");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("# Request for mutual legal assistance in criminal matters"));
+}
+
+#[test]
+fn unknown_or_identical_countries_and_unknown_offences_are_usage_errors() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &[
+                "--from",
+                "PER",
+                "--to",
+                "XXX",
+                "--offence",
+                "wildlife.trafficking",
+            ],
+            "error: unknown requested country `XXX`: expected one of: ECU, GTM, PER",
+        ),
+        (
+            &[
+                "--from",
+                "QQQ",
+                "--to",
+                "PER",
+                "--offence",
+                "wildlife.trafficking",
+            ],
+            "error: unknown requesting country `QQQ`: expected one of: ECU, GTM, PER",
+        ),
+        (
+            &[
+                "--from",
+                "PER",
+                "--to",
+                "per",
+                "--offence",
+                "wildlife.trafficking",
+            ],
+            "error: the requesting and requested state are both `PER`",
+        ),
+        (
+            &["--from", "PER", "--to", "ECU", "--offence", "wildlife"],
+            "error: unknown offence `wildlife`: expected one of: wildlife.trafficking, wildlife.poaching,",
+        ),
+    ];
+    for (args, msg) in cases {
+        let o = mla(&fixture(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(msg), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "");
+    }
+    let o = mla(
+        &fixture(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "x",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn corpus_errors_exit_1() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/ECU/mla.yaml")
+        .replace("as_of: 2026-01-01", "as_of: 2026-13-01");
+    s.write("countries/ECU/mla.yaml", t);
+    let o = mla(s.path(), &PAIR);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("countries/ECU/mla.yaml:"),
+        "{}",
+        stderr(&o)
+    );
+    let o = mla(std::path::Path::new("/nonexistent-corpus"), &PAIR);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+const SRC: &str = "sources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n";
+
+#[test]
+fn drug_offence_brings_vienna_article_7() {
+    let s = Scratch::new();
+    s.write(
+        "instruments/vienna-1988/instrument.yaml",
+        format!("short_name: Vienna Convention 1988\ntitle: Fixture drug convention\nkind: convention\nadopted: {{ date: 1988-12-20 }}\nentry_into_force: 1990-11-11\nscope: Fixture.\nmla_article: \"7\"\ncovers_offences: [drugs.trafficking, laundering]\n{SRC}"),
+    );
+    s.write(
+        "instruments/vienna-1988/articles/7.md",
+        format!("---\ntitle: Mutual legal assistance\nsummary: Fixture summary.\n{SRC}---\n"),
+    );
+    s.write(
+        "instruments/vienna-1988/parties.yaml",
+        format!("as_of: 2026-01-01\n{SRC}parties:\n  - country: PER\n    consent: 1992-01-16\n    consent_kind: ratification\n  - country: ECU\n    consent: 1990-03-23\n    consent_kind: ratification\n    entry_into_force: 1990-11-11\n"),
+    );
+    let out = ok(&mla(
+        s.path(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "drugs.trafficking",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let b = v["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["key"] == "vienna-1988")
+        .expect("Vienna basis")
+        .clone();
+    assert_eq!(b["article_label"], "Vienna Convention 1988 art. 7");
+    assert_eq!(b["binds_both_from"], "1992-01-16");
+    // ECU designated an authority under UNTOC only: the Vienna basis has none recorded
+    assert!(b["central_authority"]["authority"].is_null());
+    // and a corruption offence brings UNCAC art. 46
+    let out = ok(&mla(
+        s.path(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "corruption.bribery",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(
+        v["legal_bases"]
+            .as_array()
+            .expect("bases")
+            .iter()
+            .any(|b| b["article_label"] == "UNCAC art. 46")
+    );
+}
+
+#[test]
+fn real_corpus_per_to_ecu_wildlife_trafficking() {
+    let out = ok(&mla(
+        &real_corpus(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "wildlife.trafficking",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let bases = v["legal_bases"].as_array().expect("bases");
+    assert!(bases.iter().any(|b| b["key"] == "iacmacm"), "{out}");
+    assert!(bases.iter().any(|b| b["key"] == "untoc"), "{out}");
+    let untoc = bases.iter().find(|b| b["key"] == "untoc").expect("untoc");
+    assert_eq!(untoc["conditions"].as_array().map(Vec::len), Some(3));
+    assert!(
+        v["requirements"]["central_authority"]["authority"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("Fiscalía General del Estado"))
+    );
+    assert!(
+        !v["requirements"]["sources"]
+            .as_array()
+            .expect("sources")
+            .is_empty()
+    );
+    let md = ok(&mla(
+        &real_corpus(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "wildlife.trafficking",
+        ],
+    ));
+    assert!(md.contains("**To:** Fiscalía General del Estado"));
+}
+
+#[test]
+fn site_has_the_assistant_its_data_and_the_profiles_export() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("public");
+    let o = concord(&[
+        "build",
+        "--quiet",
+        "--corpus",
+        &fixture().to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("mla/index.html")).expect("page");
+    assert!(page.contains("<script src=\"data.js\"></script>"));
+    assert!(page.contains("static/mla.js\"></script>"));
+    assert!(page.contains("<label for=\"mla-from\">Requesting state</label>"));
+    assert!(out.join("static/mla.js").exists());
+    let data = std::fs::read_to_string(out.join("mla/data.js")).expect("data");
+    assert!(data.starts_with("window.CONCORD_MLA_DATA = {"));
+    let json = std::fs::read_to_string(out.join("data/mla.json")).expect("export");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let countries: Vec<&str> = v["profiles"]
+        .as_array()
+        .expect("profiles")
+        .iter()
+        .filter_map(|p| p["country"].as_str())
+        .collect();
+    assert_eq!(countries, ["ECU", "PER"]);
+    // every country page links to its MLA section and to the assistant, requested state set
+    for iso in ["ECU", "GTM", "PER"] {
+        let c = std::fs::read_to_string(out.join(format!("countries/{iso}/index.html")))
+            .expect("country page");
+        assert!(c.contains("href=\"#mla\""), "{iso}");
+        assert!(c.contains(&format!("mla/index.html?to={iso}\"")), "{iso}");
+        assert!(c.contains(">MLA assistant</a>"), "{iso}: header link");
+    }
+}
