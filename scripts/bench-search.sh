@@ -15,7 +15,7 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-cargo build --release --quiet --bin concord --example synth --example bench_search
+[ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin concord --example synth --example bench_search
 ./target/release/examples/synth --countries "$countries" --provisions "$provisions" --out "$work/corpus" >/dev/null
 
 echo "== search work inside concord build (release)"

@@ -30,6 +30,13 @@ pub enum BuildError {
     Other(String),
 }
 
+/// With `CONCORD_TIMINGS` set, each stage's time goes to stderr (for benchmarks and profiling).
+fn timing(stage: &str, since: Instant) {
+    if std::env::var_os("CONCORD_TIMINGS").is_some() {
+        eprintln!("timing: {stage}: {} ms", since.elapsed().as_millis());
+    }
+}
+
 /// Renders the whole site in memory from a checked corpus.
 pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String> {
     let mut r = Renderer::new(&checked.corpus, theme)?;
@@ -42,14 +49,24 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
         href: "gaps/index.html".into(),
     });
     r.extra_nav.push(crate::render::mla::nav_link());
+    let t = Instant::now();
     let mut pages = r.all()?;
+    timing("entity pages", t);
+    let t = Instant::now();
     pages.extend(crate::render::compare::pages(&r, &checked.corpus)?);
+    timing("compare and gaps", t);
+    let t = Instant::now();
     pages.extend(crate::render::mla::pages(&r, &checked.corpus)?);
+    timing("MLA assistant", t);
+    let t = Instant::now();
     pages.push(Page {
         path: "data/concord.json".into(),
         bytes: export::concord_json(&checked.corpus).into_bytes(),
     });
+    timing("concord.json", t);
+    let t = Instant::now();
     pages.extend(crate::search::export::site_files(&checked.corpus)?);
+    timing("search index", t);
     for (name, bytes) in &theme.statics {
         pages.push(Page {
             path: format!("static/{name}"),
@@ -63,6 +80,7 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
 pub fn build(o: &BuildOptions) -> Result<Built, BuildError> {
     let start = Instant::now();
     let checked = check(o.corpus, o.today);
+    timing("load and check", start);
     if checked.has_errors() {
         return Err(BuildError::Corpus(human_report(&checked, 20)));
     }
@@ -75,7 +93,9 @@ pub fn build(o: &BuildOptions) -> Result<Built, BuildError> {
     let pages = render_all(&checked, &theme).map_err(BuildError::Other)?;
     bar.set_length(pages.len() as u64);
     bar.set_message("writing");
+    let t = Instant::now();
     crate::write::write_site(o.out, &pages).map_err(BuildError::Other)?;
+    timing("write", t);
     bar.set_position(pages.len() as u64);
     bar.finish_and_clear();
     Ok(Built {

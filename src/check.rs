@@ -46,7 +46,11 @@ pub fn today() -> Date {
 /// Loads and validates the corpus at `root`; all problems are collected, none stops the run.
 pub fn check(root: &Path, today: Date) -> Checked {
     let mut d = Diagnostics::default();
+    let t = std::time::Instant::now();
     let corpus = load(root, &mut d);
+    if std::env::var_os("CONCORD_TIMINGS").is_some() {
+        eprintln!("timing: load: {} ms", t.elapsed().as_millis());
+    }
     validate(&corpus, today, &mut d);
     let diagnostics = d.sorted();
     let count = |s| diagnostics.iter().filter(|x| x.severity == s).count();

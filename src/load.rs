@@ -115,8 +115,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Corpus {
     let mut files = Vec::new();
     walk(root, root, &mut files, diags);
     files.sort();
-    for rel in files {
-        load_file(&mut corpus, root, &rel, diags);
+    use rayon::prelude::*;
+    let parsed: Vec<(Parsed, Diagnostics)> = files
+        .par_iter()
+        .map(|rel| {
+            let mut d = Diagnostics::default();
+            let p = parse_file(root, rel, &mut d);
+            (p, d)
+        })
+        .collect();
+    for (p, d) in parsed {
+        diags.items.extend(d.items);
+        place_parsed(&mut corpus, p);
     }
     corpus
 }
@@ -158,7 +168,22 @@ fn rel_of(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn load_file(corpus: &mut Corpus, root: &Path, rel: &str, diags: &mut Diagnostics) {
+/// A file read and parsed on its own, before it is placed in the corpus. Parsing is the slow
+/// part and needs nothing from other files, so it runs in parallel.
+enum Parsed {
+    Nothing,
+    Offences(Option<Box<Loaded<OffencesFile>>>),
+    Rates(Option<Box<Loaded<RatesFile>>>),
+    Instrument(String, Option<Box<Loaded<InstrumentFile>>>),
+    Parties(String, Option<Box<Loaded<PartiesFile>>>),
+    Article(String, String, Option<Box<Doc<ArticleFront>>>),
+    Country(String, Option<Box<Loaded<CountryFile>>>),
+    Mla(String, Option<Box<Loaded<MlaFile>>>),
+    Provision(String, String, Option<Box<Doc<ProvisionFront>>>),
+    Network(String, Option<Box<Loaded<NetworkFile>>>),
+}
+
+fn parse_file(root: &Path, rel: &str, diags: &mut Diagnostics) -> Parsed {
     let parts: Vec<&str> = rel.split('/').collect();
     let Some(place) = place_of(&parts) else {
         diags.error(
@@ -168,59 +193,79 @@ fn load_file(corpus: &mut Corpus, root: &Path, rel: &str, diags: &mut Diagnostic
             Code::Layout,
             format!("file in an unexpected place: {LAYOUT_HELP}"),
         );
-        return;
+        return Parsed::Nothing;
     };
     if matches!(place, Place::Readme) {
-        return;
+        return Parsed::Nothing;
     }
-    // Register the entity first: a country whose country.yaml is broken still exists, so the
-    // references to it do not add a cascade of "unknown country" errors.
-    match &place {
-        Place::Instrument(id) | Place::Parties(id) | Place::Article(id, _) => {
-            instrument(corpus, id);
-        }
-        Place::Country(iso) | Place::Mla(iso) | Place::Provision(iso, _) => {
-            country(corpus, iso);
-        }
-        _ => {}
-    }
-    let Some(text) = read_text(&root.join(rel), rel, diags) else {
-        return;
-    };
+    let text = read_text(&root.join(rel), rel, diags);
+    // An unreadable file still registers its entity (below, with `None`): a country whose
+    // country.yaml is broken exists, so references to it add no cascade of errors.
+    let text = text.as_deref();
     match place {
-        Place::Readme => {}
-        Place::Offences => corpus.offences = parse_yaml(rel, &text, diags),
-        Place::Rates => corpus.rates = parse_yaml(rel, &text, diags),
-        Place::Instrument(id) => {
-            let meta = parse_yaml(rel, &text, diags);
-            instrument(corpus, &id).meta = meta;
+        Place::Readme => Parsed::Nothing,
+        Place::Offences => {
+            Parsed::Offences(text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new))
         }
-        Place::Parties(id) => {
-            let parties = parse_yaml(rel, &text, diags);
-            instrument(corpus, &id).parties = parties;
-        }
-        Place::Article(id, number) => {
-            if let Some(doc) = parse_doc(rel, &text, diags) {
-                instrument(corpus, &id).articles.insert(number, doc);
+        Place::Rates => Parsed::Rates(text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new)),
+        Place::Instrument(id) => Parsed::Instrument(
+            id,
+            text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new),
+        ),
+        Place::Parties(id) => Parsed::Parties(
+            id,
+            text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new),
+        ),
+        Place::Article(id, n) => Parsed::Article(
+            id,
+            n,
+            text.and_then(|t| parse_doc(rel, t, diags)).map(Box::new),
+        ),
+        Place::Country(iso) => Parsed::Country(
+            iso,
+            text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new),
+        ),
+        Place::Mla(iso) => Parsed::Mla(
+            iso,
+            text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new),
+        ),
+        Place::Provision(iso, slug) => Parsed::Provision(
+            iso,
+            slug,
+            text.and_then(|t| parse_doc(rel, t, diags)).map(Box::new),
+        ),
+        Place::Network(id) => Parsed::Network(
+            id,
+            text.and_then(|t| parse_yaml(rel, t, diags)).map(Box::new),
+        ),
+    }
+}
+
+fn place_parsed(corpus: &mut Corpus, parsed: Parsed) {
+    match parsed {
+        Parsed::Nothing => {}
+        Parsed::Offences(x) => corpus.offences = x.map(|b| *b),
+        Parsed::Rates(x) => corpus.rates = x.map(|b| *b),
+        Parsed::Instrument(id, x) => instrument(corpus, &id).meta = x.map(|b| *b),
+        Parsed::Parties(id, x) => instrument(corpus, &id).parties = x.map(|b| *b),
+        Parsed::Article(id, number, x) => {
+            let inst = instrument(corpus, &id);
+            if let Some(doc) = x {
+                inst.articles.insert(number, *doc);
             }
         }
-        Place::Country(iso) => {
-            let meta = parse_yaml(rel, &text, diags);
-            country(corpus, &iso).meta = meta;
-        }
-        Place::Mla(iso) => {
-            let mla = parse_yaml(rel, &text, diags);
-            country(corpus, &iso).mla = mla;
-        }
-        Place::Provision(iso, slug) => {
-            if let Some(doc) = parse_doc(rel, &text, diags) {
-                let id = format!("{}-{}", iso.to_lowercase(), slug);
-                country(corpus, &iso).provisions.insert(id, doc);
+        Parsed::Country(iso, x) => country(corpus, &iso).meta = x.map(|b| *b),
+        Parsed::Mla(iso, x) => country(corpus, &iso).mla = x.map(|b| *b),
+        Parsed::Provision(iso, slug, x) => {
+            let c = country(corpus, &iso);
+            if let Some(doc) = x {
+                c.provisions
+                    .insert(format!("{}-{}", iso.to_lowercase(), slug), *doc);
             }
         }
-        Place::Network(id) => {
-            if let Some(n) = parse_yaml(rel, &text, diags) {
-                corpus.networks.insert(id, n);
+        Parsed::Network(id, x) => {
+            if let Some(n) = x {
+                corpus.networks.insert(id, *n);
             }
         }
     }

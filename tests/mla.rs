@@ -361,3 +361,27 @@ fn site_has_the_assistant_its_data_and_the_profiles_export() {
         assert!(c.contains(">MLA assistant</a>"), "{iso}: header link");
     }
 }
+
+#[test]
+fn basis_option_chooses_the_legal_basis_of_the_draft() {
+    let mut args = PAIR.to_vec();
+    args.extend(["--basis", "untoc"]);
+    let out = ok(&mla(&fixture(), &args));
+    let draft = &out[out.find("# Request for mutual").expect("draft")..];
+    assert!(draft.contains("**To:** Fixture Prosecution Office, Peru (fixture)"));
+    assert!(draft.contains(
+        "This request is made under the Fixture Convention against Organized Crime, UNTOC art. 18"
+    ));
+    assert!(draft.contains("Also available in the alternative: Fixture bilateral MLA treaty; Domestic law of Peru (fixture) / reciprocity."));
+    // domestic law while a treaty exists: no claim that there is none
+    let mut args = PAIR.to_vec();
+    args.extend(["--basis", "domestic_law"]);
+    let out = ok(&mla(&fixture(), &args));
+    assert!(out.contains("## 2. Legal basis\n\nThis request is made on the basis of reciprocity and the domestic law of Peru (fixture)."));
+    // a basis this pair does not have
+    let mut args = PAIR.to_vec();
+    args.extend(["--basis", "uncac"]);
+    let o = mla(&fixture(), &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("error: unknown basis `uncac` for this pair: expected one of: bilateral:PER:0, untoc, domestic_law"), "{}", stderr(&o));
+}

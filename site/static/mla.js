@@ -443,14 +443,18 @@
     return out;
   }
 
-  function draftMd(a) {
+  /** The draft on the legal basis `key` (default: the primary one), like `draft_md_for`. */
+  function draftMd(a, key) {
+    const k = key === undefined ? a.primary_basis : key;
     const r = a.requirements;
     const ph = (x) => `[${x}]`;
+    const p = a.legal_bases.find((x) => x.key === k) || null;
+    const ca = p ? p.central_authority : r.central_authority;
     let s = '';
     s += '# Request for mutual legal assistance in criminal matters\n\n';
     s += `**From:** ${ph('name and address of the requesting authority')}, ${a.requesting.name}\n\n`;
-    const to = r.central_authority.authority !== null
-      ? r.central_authority.authority
+    const to = ca.authority !== null
+      ? ca.authority
       : ph(`central authority of ${a.requested.name} — not recorded in the corpus; confirm`);
     s += `**To:** ${to}, ${a.requested.name}\n\n`;
     s += `**Date:** ${ph('date')}  \n**Reference:** ${ph('case reference')}  \n**Offence:** ${a.offence.name}\n\n`;
@@ -463,10 +467,9 @@
     s += `${ph('Name of the authority making the request')} of ${a.requesting.name}, acting in ${ph('investigation / prosecution / judicial proceeding')}. ${ph('Functions of the authority and contact office')}\n\n`;
 
     s += '## 2. Legal basis\n\n';
-    const p = a.legal_bases.find((x) => x.key === a.primary_basis) || null;
     if (p && p.kind === 'domestic_law') {
       const st = p.statutes.length === 0 ? '' : ` (${p.statutes.map((x) => x.title).join('; ')})`;
-      s += `No treaty basis was found in the corpus. This request is made on the basis of reciprocity and the domestic law of ${a.requested.name}${st}.\n\n`;
+      s += `${a.treaty_basis_found ? '' : 'No treaty basis was found in the corpus. '}This request is made on the basis of reciprocity and the domestic law of ${a.requested.name}${st}.\n\n`;
     } else if (p) {
       const when = p.binds_both_from !== null ? `, binding on both States since ${p.binds_both_from}` : '';
       const what = p.kind === 'bilateral' ? p.title : `${p.title}, ${p.article_label}`;
@@ -548,7 +551,7 @@
     return s;
   }
 
-  const api = { analyse, draftMd, current: null, currentDraft: null };
+  const api = { analyse, draftMd, current: null, currentBasis: null, currentDraft: null };
   root.ConcordMla = api;
 
   // ------------------------------------------------------------------ page (browser only)
@@ -614,7 +617,65 @@
       el('p', {}, 'Sources: ', sourceList(b.sources)));
   }
 
-  function render(a, draft) {
+  // The draft as printable HTML: the small Markdown subset the draft uses (headings, lists,
+  // quotes, bold, italics, links), built as DOM nodes so edited text can never become markup.
+  function inline(text) {
+    const out = [];
+    const re = /\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) out.push(text.slice(last, m.index));
+      if (m[1] !== undefined) out.push(el('strong', {}, m[1]));
+      else if (m[2] !== undefined) out.push(el('em', {}, m[2]));
+      else out.push(el('a', { href: m[4], rel: 'noopener noreferrer' }, m[3]));
+      last = re.lastIndex;
+    }
+    if (last < text.length) out.push(text.slice(last));
+    return out;
+  }
+
+  function draftHtml(md) {
+    const root = document.createDocumentFragment();
+    let para = null;
+    let list = null;
+    const close = () => { para = null; list = null; };
+    for (const line of md.split('\n')) {
+      let m;
+      if (line.trim() === '') { close(); continue; }
+      if ((m = /^(#{1,6}) (.*)$/.exec(line))) { close(); root.append(el(`h${Math.min(m[1].length + 1, 6)}`, {}, inline(m[2]))); continue; }
+      if (/^---+$/.test(line.trim())) { close(); root.append(el('hr', {})); continue; }
+      if ((m = /^ {2,}([->]) ?(.*)$/.exec(line)) && list && list.lastElementChild) {
+        const li = list.lastElementChild;
+        if (m[1] === '>') li.append(el('blockquote', {}, inline(m[2])));
+        else {
+          let sub = li.querySelector('ul');
+          if (!sub) { sub = el('ul', {}); li.append(sub); }
+          sub.append(el('li', {}, inline(m[2])));
+        }
+        continue;
+      }
+      if ((m = /^- (\[ \] )?(.*)$/.exec(line))) {
+        para = null;
+        if (!list) { list = el('ul', {}); root.append(list); }
+        list.append(el('li', {}, m[1] ? '☐ ' : '', inline(m[2])));
+        continue;
+      }
+      if ((m = /^> ?(.*)$/.exec(line))) { close(); root.append(el('blockquote', {}, inline(m[1]))); continue; }
+      list = null;
+      const brk = line.endsWith('  ');
+      if (!para) { para = el('p', {}); root.append(para); } else para.append(' ');
+      para.append(...inline(brk ? line.trimEnd() : line));
+      if (brk) para.append(el('br', {}));
+    }
+    return root;
+  }
+
+  function showPrintable(md) {
+    document.getElementById('mla-draft-print').replaceChildren(draftHtml(md));
+  }
+
+  function render(a, draft, usedKey) {
     const r = a.requirements;
     const dc = a.dual_criminality;
     const out = document.getElementById('mla-result');
@@ -623,7 +684,7 @@
       el('p', { class: 'mla-statement' }, el('strong', {}, a.statement)),
       a.warnings.length ? el('div', { class: 'mla-warnings', role: 'note' }, el('h3', {}, 'Warnings'), el('ul', {}, a.warnings.map((w) => el('li', {}, w)))) : '',
       el('section', { 'aria-labelledby': 'mla-bases' }, el('h2', { id: 'mla-bases' }, 'Legal bases'),
-        a.legal_bases.length ? a.legal_bases.map((b) => basisCard(b, a, a.primary_basis)) : el('p', {}, 'None found in the corpus.'),
+        a.legal_bases.length ? a.legal_bases.map((b) => basisCard(b, a, usedKey)) : el('p', {}, 'None found in the corpus.'),
         a.unconfirmed_bases.length ? [el('h3', {}, 'Possible bases the corpus cannot confirm'), a.unconfirmed_bases.map((b) => basisCard(b, a, null))] : '',
         a.excluded.length ? [el('h3', {}, 'Not available'), el('ul', {}, a.excluded.map((x) => el('li', {}, `${x.short_name}: ${x.reason}`)))] : ''),
       el('section', { 'aria-labelledby': 'mla-req' }, el('h2', { id: 'mla-req' }, `Requirements of ${a.requested.name}`),
@@ -651,7 +712,7 @@
         el('ul', { class: 'mla-checklist' }, a.checklist.map((c, i) => el('li', {}, el('input', { type: 'checkbox', id: `chk-${i}` }), ' ', el('label', { for: `chk-${i}` }, c.text), ' ', el('span', { class: 'muted' }, `(${c.basis})`))))));
     const ta = document.getElementById('mla-draft');
     ta.value = draft;
-    document.getElementById('mla-draft-print').textContent = draft;
+    showPrintable(draft);
     document.getElementById('mla-draft-section').hidden = false;
   }
 
@@ -667,43 +728,59 @@
     const data = root.CONCORD_MLA_DATA;
     const form = document.getElementById('mla-form');
     if (!data || !form) return;
-    const sel = { from: form.elements.from, to: form.elements.to, offence: form.elements.offence };
+    const sel = { from: form.elements.from, to: form.elements.to, offence: form.elements.offence, basis: document.getElementById('mla-basis') };
     const status = document.getElementById('mla-status');
     const p = params();
-    for (const k of Object.keys(sel)) if (p[k]) sel[k].value = k === 'offence' ? p[k] : p[k].toUpperCase();
+    for (const k of ['from', 'to', 'offence']) if (p[k]) sel[k].value = k === 'offence' ? p[k] : p[k].toUpperCase();
+    let basisWanted = p.basis || null;
     const run = (updateUrl) => {
       const [f, t, o] = [sel.from.value, sel.to.value, sel.offence.value];
-      if (updateUrl) {
+      const setUrl = (basis) => {
+        if (!updateUrl) return;
         const q = new URLSearchParams();
         if (f) q.set('from', f);
         if (t) q.set('to', t);
         if (o) q.set('offence', o);
+        if (basis) q.set('basis', basis);
         const h = '#' + q.toString();
         if (location.hash !== h) history.replaceState(null, '', h);
-      }
+      };
+
       if (!f || !t || !o) {
+        setUrl(null);
         status.textContent = 'Choose the requesting state, the requested state and the offence.';
         return;
       }
       const res = analyse(data, f, t, o);
       if (res.error) {
+        setUrl(null);
         status.textContent = res.error;
         document.getElementById('mla-result').replaceChildren();
         document.getElementById('mla-draft-section').hidden = true;
         api.current = null;
         return;
       }
-      const draft = draftMd(res.ok);
+      const keys = res.ok.legal_bases.map((b) => b.key);
+      const bsel = sel.basis;
+      const wanted = basisWanted !== null && keys.includes(basisWanted) ? basisWanted : res.ok.primary_basis;
+      basisWanted = null;
+      bsel.replaceChildren(...res.ok.legal_bases.map((b) => el('option', { value: b.key },
+        b.kind === 'multilateral' ? `${b.article_label} — ${b.title}` : b.title)));
+      bsel.disabled = keys.length === 0;
+      if (keys.length === 0) bsel.append(el('option', { value: '' }, 'no legal basis found in the corpus'));
+      bsel.value = wanted === null ? '' : wanted;
+      const draft = draftMd(res.ok, wanted === null ? null : wanted);
       api.current = res.ok;
+      api.currentBasis = wanted;
+      setUrl(wanted !== null && wanted !== res.ok.primary_basis ? wanted : null);
       api.currentDraft = draft;
-      status.textContent = res.ok.statement;
-      render(res.ok, draft);
+      status.textContent = `Analysis for ${res.ok.requesting.name} → ${res.ok.requested.name}, ${res.ok.offence.name}, shown below.`;
+      render(res.ok, draft, wanted);
     };
     form.addEventListener('change', () => run(true));
+    sel.basis.addEventListener('change', () => { basisWanted = sel.basis.value || null; run(true); });
     form.addEventListener('submit', (e) => { e.preventDefault(); run(true); });
-    document.getElementById('mla-draft').addEventListener('input', (e) => {
-      document.getElementById('mla-draft-print').textContent = e.target.value;
-    });
+    document.getElementById('mla-draft').addEventListener('input', (e) => showPrintable(e.target.value));
     document.getElementById('mla-copy').addEventListener('click', async () => {
       const ta = document.getElementById('mla-draft');
       const msg = document.getElementById('mla-copy-status');

@@ -35,15 +35,17 @@ pub struct Src {
     pub date: Option<String>,
 }
 
+fn src(s: &Source) -> Src {
+    Src {
+        title: s.title.value.clone(),
+        url: s.url.clone(),
+        citation: s.citation.clone(),
+        date: s.date().map(|d| d.to_string()),
+    }
+}
+
 fn srcs(list: &[Source]) -> Vec<Src> {
-    list.iter()
-        .map(|s| Src {
-            title: s.title.value.clone(),
-            url: s.url.clone(),
-            citation: s.citation.clone(),
-            date: s.date().map(|d| d.to_string()),
-        })
-        .collect()
+    list.iter().map(src).collect()
 }
 
 fn d(x: &Option<At<Date>>) -> Option<String> {
@@ -313,7 +315,7 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
         quote: p.quote.as_ref().map(|q| QuoteIn {
             text: q.text.clone(),
             language: q.language.value.clone(),
-            source: srcs(std::slice::from_ref(&q.source)).remove(0),
+            source: src(&q.source),
         }),
         as_of: p.as_of.value.to_string(),
         verification: p.verification.as_str().to_string(),
@@ -1382,19 +1384,34 @@ fn provision_md(p: &ProvisionIn, out: &mut String) {
     }
 }
 
-/// The draft request skeleton, in Markdown. Placeholders are in square brackets. The browser
-/// port (`draftMd` in `site/static/mla.js`) produces the same text.
+/// The draft request skeleton on the primary legal basis, in Markdown. Placeholders are in
+/// square brackets. The browser port (`draftMd` in `site/static/mla.js`) produces the same text.
 pub fn draft_md(a: &Analysis) -> String {
+    draft_md_for(a, a.primary_basis.as_deref())
+}
+
+/// The `key`s of the legal bases a draft can be made on.
+pub fn basis_keys(a: &Analysis) -> Vec<String> {
+    a.legal_bases.iter().map(|b| b.key.clone()).collect()
+}
+
+/// The draft on the legal basis with this `key` (see [`Basis::key`]); the requested state's
+/// central authority is the one for that basis. An unknown key drafts without a basis.
+pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
     let r = &a.requirements;
     let mut s = String::new();
     let ph = |x: &str| format!("[{x}]");
+    let primary = a.legal_bases.iter().find(|x| Some(x.key.as_str()) == key);
     s.push_str("# Request for mutual legal assistance in criminal matters\n\n");
     s.push_str(&format!(
         "**From:** {}, {}\n\n",
         ph("name and address of the requesting authority"),
         a.requesting.name
     ));
-    let to = match &r.central_authority.authority {
+    let ca = primary
+        .map(|p| &p.central_authority)
+        .unwrap_or(&r.central_authority);
+    let to = match &ca.authority {
         Some(x) => x.clone(),
         None => ph(&format!(
             "central authority of {} — not recorded in the corpus; confirm",
@@ -1434,13 +1451,14 @@ pub fn draft_md(a: &Analysis) -> String {
     ));
 
     s.push_str("## 2. Legal basis\n\n");
-    let primary = a
-        .legal_bases
-        .iter()
-        .find(|x| Some(&x.key) == a.primary_basis.as_ref());
     match primary {
         Some(p) if p.kind == "domestic_law" => s.push_str(&format!(
-            "No treaty basis was found in the corpus. This request is made on the basis of reciprocity and the domestic law of {}{}.\n\n",
+            "{}This request is made on the basis of reciprocity and the domestic law of {}{}.\n\n",
+            if a.treaty_basis_found {
+                ""
+            } else {
+                "No treaty basis was found in the corpus. "
+            },
             a.requested.name,
             if p.statutes.is_empty() {
                 String::new()
@@ -1652,6 +1670,11 @@ pub fn draft_md(a: &Analysis) -> String {
 
 /// The whole answer as Markdown: analysis with sources, then the draft.
 pub fn report_md(a: &Analysis) -> String {
+    report_md_for(a, a.primary_basis.as_deref())
+}
+
+/// [`report_md`] with the draft on the legal basis `key`.
+pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
     let mut s = String::new();
     s.push_str(&format!(
         "# MLA assistant: {} → {}, {}\n\n",
@@ -1884,13 +1907,18 @@ pub fn report_md(a: &Analysis) -> String {
         s.push_str(&format!("- [ ] {} ({})\n", c.text, c.basis));
     }
     s.push_str("\n---\n\n");
-    s.push_str(&draft_md(a));
+    s.push_str(&draft_md_for(a, key));
     s
 }
 
 /// A printable, self-contained HTML page of the report (no outside requests).
 pub fn report_html(a: &Analysis) -> String {
-    let body = crate::render::markdown::to_html(&report_md(a));
+    report_html_for(a, a.primary_basis.as_deref())
+}
+
+/// [`report_html`] with the draft on the legal basis `key`.
+pub fn report_html_for(a: &Analysis, key: Option<&str>) -> String {
+    let body = crate::render::markdown::to_html(&report_md_for(a, key));
     let title = format!(
         "MLA request: {} to {}, {}",
         a.requesting.name, a.requested.name, a.offence.name

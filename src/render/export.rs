@@ -233,7 +233,8 @@ pub fn concord_json(corpus: &Corpus) -> String {
         "mla": mla,
         "networks": networks,
     });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    // Compact: the largest file of the site, read by programs.
+    serde_json::to_string(&doc).unwrap_or_default() + "\n"
 }
 
 /// One MLA profile in export form (also used by `data/mla.json`).

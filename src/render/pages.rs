@@ -114,6 +114,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn all(&self) -> Result<Vec<Page>, String> {
+        use rayon::prelude::*;
         let mut out = vec![
             self.home()?,
             self.about()?,
@@ -122,17 +123,44 @@ impl<'a> Renderer<'a> {
         ];
         for inst in self.corpus.instruments.values() {
             out.push(self.instrument(inst)?);
-            for (num, doc) in views::sorted_articles(inst) {
-                out.push(self.article(inst, num, doc)?);
-            }
         }
+        // Articles and provisions are most of the pages and independent of each other.
+        let articles: Vec<_> = self
+            .corpus
+            .instruments
+            .values()
+            .flat_map(|i| {
+                views::sorted_articles(i)
+                    .into_iter()
+                    .map(move |(n, d)| (i, n, d))
+            })
+            .collect();
+        out.extend(
+            articles
+                .par_iter()
+                .map(|(i, n, d)| self.article(i, n, d))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
         out.push(self.countries_index()?);
-        for c in self.corpus.countries.values() {
-            out.push(self.country(c)?);
-            for (id, doc) in &c.provisions {
-                out.push(self.provision(&c.iso3, id, doc)?);
-            }
-        }
+        let countries: Vec<_> = self.corpus.countries.values().collect();
+        out.extend(
+            countries
+                .par_iter()
+                .map(|c| self.country(c))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        let provisions: Vec<_> = self
+            .corpus
+            .countries
+            .values()
+            .flat_map(|c| c.provisions.iter().map(move |(id, d)| (c, id, d)))
+            .collect();
+        out.extend(
+            provisions
+                .par_iter()
+                .map(|(c, id, d)| self.provision(&c.iso3, id, d))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
         out.push(self.networks_index()?);
         for (id, n) in &self.corpus.networks {
             out.push(self.network(id, &n.data)?);

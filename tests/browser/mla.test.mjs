@@ -13,8 +13,9 @@ const binary = join(repo, 'target', 'debug', 'concord');
 const realCorpus = join(repo, 'corpus');
 
 /** `concord mla` through the real binary: the analysis JSON and the draft part of the Markdown. */
-function cli(corpus, from, to, offence) {
+function cli(corpus, from, to, offence, basis) {
   const args = ['mla', '--corpus', corpus, '--from', from, '--to', to, '--offence', offence];
+  if (basis) args.push('--basis', basis);
   const json = JSON.parse(execFileSync(binary, [...args, '--format', 'json'], { encoding: 'utf8' }));
   const md = execFileSync(binary, [...args, '--format', 'md'], { encoding: 'utf8' });
   const marker = '\n---\n\n# Request for mutual legal assistance';
@@ -60,6 +61,11 @@ test('the page script and the CLI agree on every pair and offence of the fixture
         const c = cli(fixtureCorpus, a.iso3, b.iso3, o.id);
         assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a.iso3} → ${b.iso3} ${o.id}`);
         assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a.iso3} → ${b.iso3} ${o.id}`);
+        // and the draft on every other legal basis
+        for (const basis of r.ok.legal_bases.slice(1)) {
+          const cb = cli(fixtureCorpus, a.iso3, b.iso3, o.id, basis.key);
+          assert.equal(api.draftMd(r.ok, basis.key), cb.draft, `draft on ${basis.key} differs for ${a.iso3} → ${b.iso3} ${o.id}`);
+        }
         n++;
       }
     }
@@ -118,6 +124,19 @@ test('fixture: picking a pair gives a draft naming the central authority and the
   const c = cli(fixtureCorpus, 'ECU', 'PER', 'wildlife.trafficking');
   assert.deepStrictEqual(await page.evaluate(() => window.ConcordMla.current), c.json);
   assert.equal(draft, c.draft);
+  // choosing another legal basis redrafts with that basis's central authority, as the CLI does
+  await page.selectOption('#mla-basis', 'untoc');
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.includes('Fixture Prosecution Office'));
+  const onUntoc = await page.inputValue('#mla-draft');
+  assert.match(onUntoc, /\*\*To:\*\* Fixture Prosecution Office, Peru \(fixture\)/);
+  assert.match(onUntoc, /This request is made under the Fixture Convention against Organized Crime, UNTOC art\. 18/);
+  assert.match(onUntoc, /- \[confirm\] The offence involves an organized criminal group/);
+  assert.match(page.url(), /&basis=untoc$/);
+  assert.equal(onUntoc, cli(fixtureCorpus, 'ECU', 'PER', 'wildlife.trafficking', 'untoc').draft);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  assert.equal(await page.inputValue('#mla-basis'), 'untoc');
+  assert.equal(await page.inputValue('#mla-draft'), onUntoc);
   assert.deepEqual(page.outsideRequests, []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -151,7 +170,16 @@ test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, acc
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#mla-draft-print'), true);
   assert.equal(await page.isVisible('#mla-form'), false);
-  assert.equal((await page.textContent('#mla-draft-print')).trim(), draft.trim());
+  const printed = await page.textContent('#mla-draft-print');
+  assert.match(printed, /Request for mutual legal assistance in criminal matters/);
+  assert.match(printed, /To: Fiscalía General del Estado – Dirección de Cooperación y Asuntos Internacionales, Ecuador/);
+  assert.ok(!printed.includes('**'), 'printed draft is rendered, not raw Markdown');
+  assert.equal(await page.locator('#mla-draft-print h3').count() >= 10, true);
+  // an edit to the draft is what prints
+  await page.emulateMedia({ media: 'screen' });
+  await page.fill('#mla-draft', `${draft}\nEdited <b>line</b>.`);
+  assert.match(await page.textContent('#mla-draft-print'), /Edited <b>line<\/b>\./);
+  assert.equal(await page.locator('#mla-draft-print b').count(), 0);
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.outsideRequests, []);
   assert.deepEqual(page.errors, []);
