@@ -75,6 +75,28 @@ pub fn check(root: &Path, today: Date) -> Checked {
     }
 }
 
+/// For commands that need a clean corpus (build, compare, gaps, mla, search): the checked corpus,
+/// or `None` after printing its errors to stderr (the caller exits 1).
+pub fn clean_or_report(root: &Path) -> Option<Checked> {
+    let c = check(root, today());
+    if !c.has_errors() {
+        return Some(c);
+    }
+    for d in c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        eprintln!("{d}");
+    }
+    eprintln!(
+        "refused: the corpus has {} errors; run `concord check --corpus {}`",
+        c.summary.errors,
+        root.display()
+    );
+    None
+}
+
 /// Human report: every error, warnings grouped by kind with at most `limit` shown per kind.
 pub fn human_report(c: &Checked, limit: usize) -> String {
     use std::collections::BTreeMap;

@@ -371,22 +371,9 @@ fn run_report(
     corpus: &std::path::Path,
     make: impl FnOnce(&concord::load::Corpus) -> Result<String, concord::derive::scope::ScopeError>,
 ) -> ExitCode {
-    let c = concord::check::check(corpus, concord::check::today());
-    if c.has_errors() {
-        for d in c
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == concord::diag::Severity::Error)
-        {
-            eprintln!("{d}");
-        }
-        eprintln!(
-            "refused: the corpus has {} errors; run `concord check --corpus {}`",
-            c.summary.errors,
-            corpus.display()
-        );
+    let Some(c) = concord::check::clean_or_report(corpus) else {
         return ExitCode::from(1);
-    }
+    };
     match make(&c.corpus) {
         Ok(out) => {
             print!("{out}");
@@ -419,22 +406,9 @@ fn run_mla(
     out: Option<&std::path::Path>,
 ) -> ExitCode {
     use concord::derive::mla;
-    let c = concord::check::check(corpus, concord::check::today());
-    if c.has_errors() {
-        for d in c
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == concord::diag::Severity::Error)
-        {
-            eprintln!("{d}");
-        }
-        eprintln!(
-            "refused: the corpus has {} errors; run `concord check --corpus {}`",
-            c.summary.errors,
-            corpus.display()
-        );
+    let Some(c) = concord::check::clean_or_report(corpus) else {
         return ExitCode::from(1);
-    }
+    };
     let analysis = match mla::analyse_corpus(&c.corpus, from, to, offence) {
         Ok(a) => a,
         Err(e) => {
