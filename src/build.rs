@@ -39,6 +39,8 @@ fn timing(stage: &str, since: Instant) {
 
 /// Renders the whole site in memory from a checked corpus.
 pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String> {
+    // search indexing runs on its own thread while the pages render
+    let search = crate::search::export::spawn(&checked.corpus);
     let mut r = Renderer::new(&checked.corpus, theme)?;
     r.extra_nav.push(crate::render::views::Link {
         label: "Compare".into(),
@@ -65,7 +67,7 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
     });
     timing("concord.json", t);
     let t = Instant::now();
-    pages.extend(crate::search::export::site_files(&checked.corpus)?);
+    pages.extend(search.join()?);
     timing("search index", t);
     for (name, bytes) in &theme.statics {
         pages.push(Page {

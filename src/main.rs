@@ -134,8 +134,9 @@ enum Command {
     },
     /// Search the corpus (the same index and ranking as the site's search page)
     Search {
-        /// Words (all must match; if none matches them all, any), "quoted phrases", -excluded,
-        /// and filters such as kind:provision, country:PER, instrument:untoc, offence:laundering
+        /// Words (pages with all of them first, then pages with some), "quoted phrases",
+        /// -excluded words, and filters such as kind:provision, country:PER, instrument:untoc,
+        /// offence:laundering
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Only results about this country (ISO 3166-1 alpha-3)

@@ -193,11 +193,14 @@
     return f(Math.log(f(1 + x)));
   }
 
-  /** Scores of one word over all fields: Map ord → score (tantivy's sum of boosted BM25). */
+  /**
+   * Scores of one word over all fields: a Float32Array indexed by document (0 = no match; a
+   * BM25 score is always > 0). Float32Array stores round to f32, like tantivy's Score.
+   */
   Engine.prototype.wordScores = function (w) {
     var m = this.meta;
     var forms = this.forms(w);
-    var scores = new Map();
+    var scores = new Float32Array(m.docs);
     for (var fi = 0; fi < m.fields.length; fi++) {
       var fd = m.fields[fi];
       var term = forms[fd.analyzer];
@@ -208,14 +211,14 @@
       for (var j = 0; j < lists.length; j++) if (lists[j][0] === fi) { flat = lists[j][1]; break; }
       if (!flat) continue;
       var weight = f(idf(flat.length / 2, m.docs) * this.weightOne);
+      var boost = fd.boost;
+      var cache = fd.cache;
+      var ids = fd.ids;
       var d = 0;
       for (var p = 0; p < flat.length; p += 2) {
         d += flat[p];
         var tf = flat[p + 1];
-        var norm = fd.cache[fd.ids[d]];
-        var s = f(f(weight * f(tf / f(tf + norm))) * fd.boost);
-        var prev = scores.get(d);
-        scores.set(d, prev === undefined ? s : f(prev + s));
+        scores[d] += f(f(weight * f(tf / f(tf + cache[ids[d]]))) * boost);
       }
     }
     return scores;
@@ -224,13 +227,12 @@
   /** Scores of a group: a word, a phrase (all its words), or a completion of a typed prefix. */
   Engine.prototype.groupScores = function (g) {
     var self = this;
+    var n = this.meta.docs;
     if (g.word !== undefined && g.expand) {
-      var best = new Map();
+      var best = new Float32Array(n);
       g.expand.forEach(function (w) {
-        self.wordScores(w).forEach(function (s, d) {
-          var p = best.get(d);
-          if (p === undefined || s > p) best.set(d, s);
-        });
+        var s = self.wordScores(w);
+        for (var d = 0; d < n; d++) if (s[d] > best[d]) best[d] = s[d];
       });
       return best;
     }
@@ -239,11 +241,9 @@
     g.phrase.forEach(function (w) {
       var s = self.wordScores(w);
       if (acc === null) { acc = s; return; }
-      var next = new Map();
-      acc.forEach(function (v, d) { var o = s.get(d); if (o !== undefined) next.set(d, f(v + o)); });
-      acc = next;
+      for (var d = 0; d < n; d++) acc[d] = acc[d] > 0 && s[d] > 0 ? acc[d] + s[d] : 0;
     });
-    return acc || new Map();
+    return acc || new Float32Array(n);
   };
 
   Engine.prototype.passes = function (d, filters) {
@@ -307,40 +307,53 @@
     });
   };
 
+  /** The best `limit` documents with score > 0 and keep(d): by score, ties by document order. */
+  function topK(scores, limit, keep) {
+    var top = [];
+    var worst = -1;
+    for (var d = 0; d < scores.length; d++) {
+      var s = scores[d];
+      if (!(s > 0)) continue;
+      if (top.length >= limit && s <= worst) continue; // ties keep the earlier document
+      if (!keep(d)) continue;
+      var h = { ord: d, score: s };
+      var i = top.length;
+      while (i > 0 && top[i - 1].score < s) i--;
+      top.splice(i, 0, h);
+      if (top.length > limit) top.pop();
+      worst = top.length >= limit ? top[top.length - 1].score : -1;
+    }
+    return top;
+  }
+
   /** All-words matches first, then some-words matches; each by score, ties by document order. */
   Engine.prototype.rank = function (p, limit) {
     var self = this;
     var n = this.meta.docs;
     if (!p.groups.length && !p.filters.length) return [];
-    var excluded = new Set();
-    p.exclude.forEach(function (g) { self.groupScores(g).forEach(function (_, d) { excluded.add(d); }); });
-    var keep = function (d) { return !excluded.has(d) && self.passes(d, p.filters); };
-    var byScore = function (a, b) { return b.score - a.score || a.ord - b.ord; };
+    var excluded = new Uint8Array(n);
+    p.exclude.forEach(function (g) {
+      var s = self.groupScores(g);
+      for (var d = 0; d < n; d++) if (s[d] > 0) excluded[d] = 1;
+    });
+    var keep = function (d) { return !excluded[d] && self.passes(d, p.filters); };
     if (!p.groups.length) {
       var all = [];
       for (var d = 0; d < n && all.length < limit; d++) if (keep(d)) all.push({ ord: d, score: 0 });
       return all;
     }
     var groups = p.groups.map(function (g) { return self.groupScores(g); });
-    var and = null;
-    groups.forEach(function (s) {
-      if (and === null) { and = new Map(s); return; }
-      var next = new Map();
-      and.forEach(function (v, d) { var o = s.get(d); if (o !== undefined) next.set(d, f(v + o)); });
-      and = next;
-    });
-    var hits = [];
-    and.forEach(function (s, d) { if (keep(d)) hits.push({ ord: d, score: s }); });
-    hits.sort(byScore);
-    hits = hits.slice(0, limit);
+    var and = new Float32Array(groups[0]);
+    for (var gi = 1; gi < groups.length; gi++) {
+      var s = groups[gi];
+      for (var k = 0; k < n; k++) and[k] = and[k] > 0 && s[k] > 0 ? and[k] + s[k] : 0;
+    }
+    var hits = topK(and, limit, keep);
     if (hits.length < limit && groups.length > 1) {
-      var seen = new Set(hits.map(function (h) { return h.ord; }));
-      var any = new Map();
-      groups.forEach(function (s) { s.forEach(function (v, d) { var o = any.get(d); any.set(d, o === undefined ? v : f(o + v)); }); });
-      var more = [];
-      any.forEach(function (s, d) { if (!seen.has(d) && keep(d)) more.push({ ord: d, score: s }); });
-      more.sort(byScore);
-      hits = hits.concat(more.slice(0, limit - hits.length));
+      var any = new Float32Array(n);
+      groups.forEach(function (s) { for (var d = 0; d < n; d++) any[d] += s[d]; });
+      hits.forEach(function (h) { any[h.ord] = 0; });
+      hits = hits.concat(topK(any, limit - hits.length, keep));
     }
     return hits;
   };

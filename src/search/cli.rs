@@ -11,22 +11,9 @@ use super::query::SearchError;
 use super::{Filters, SearchIndex};
 
 pub fn run(corpus: &Path, query: &str, filters: &Filters, limit: usize, as_json: bool) -> ExitCode {
-    let c = crate::check::check(corpus, crate::check::today());
-    if c.has_errors() {
-        for d in c
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-        {
-            eprintln!("{d}");
-        }
-        eprintln!(
-            "refused: the corpus has {} errors; run `concord check --corpus {}`",
-            c.summary.errors,
-            corpus.display()
-        );
+    let Some(c) = crate::check::clean_or_report(corpus) else {
         return ExitCode::from(1);
-    }
+    };
     let ix = match SearchIndex::build(&c.corpus) {
         Ok(ix) => ix,
         Err(e) => {

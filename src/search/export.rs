@@ -149,7 +149,38 @@ fn postings(ix: &SearchIndex) -> Result<ReadBack, String> {
 
 /// Every file of the browser index, under `search/`.
 pub fn export(ix: &SearchIndex, corpus: &Corpus) -> Result<Vec<Page>, String> {
-    let names = Names::new(corpus);
+    export_with(ix, &Labels::of(corpus, &ix.docs))
+}
+
+/// Display names of the facet values the documents use.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    pub countries: BTreeMap<String, String>,
+    pub instruments: BTreeMap<String, String>,
+    pub offences: BTreeMap<String, String>,
+}
+
+impl Labels {
+    pub fn of(corpus: &Corpus, docs: &[super::SearchDoc]) -> Labels {
+        let names = Names::new(corpus);
+        let mut l = Labels::default();
+        for d in docs {
+            for c in &d.countries {
+                l.countries.insert(c.clone(), names.country(c));
+            }
+            for i in &d.instruments {
+                l.instruments.insert(i.clone(), names.instrument_short(i));
+            }
+            for o in &d.offences {
+                l.offences.insert(o.clone(), names.offence(o));
+            }
+        }
+        l
+    }
+}
+
+/// Exports the index with the given facet labels (no corpus needed: runs on its own thread).
+pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, String> {
     let n = ix.docs.len();
     let prefix = if n < 2000 { 1 } else { 2 };
     let ReadBack {
@@ -180,12 +211,15 @@ pub fn export(ix: &SearchIndex, corpus: &Corpus) -> Result<Vec<Page>, String> {
             .0
             .insert(term.clone(), Value::Array(encoded));
     }
+    let mut analyzers = ix.analyzers();
     for word in ix.vocabulary() {
         let forms: Vec<Value> = (0..ANALYZERS.len() - 1)
-            .map(|a| match ix.analyse(a, &word).into_iter().next() {
-                Some(t) if t != word => json!(t),
-                _ => json!(0),
-            })
+            .map(
+                |a| match super::analyse(&mut analyzers, a, &word).into_iter().next() {
+                    Some(t) if t != word => json!(t),
+                    _ => json!(0),
+                },
+            )
             .collect();
         shards
             .entry(shard_key(&word, prefix))
@@ -224,33 +258,35 @@ pub fn export(ix: &SearchIndex, corpus: &Corpus) -> Result<Vec<Page>, String> {
     }
 
     // facets: labels, and each document's values as indices into them
-    let mut countries: BTreeMap<&str, String> = BTreeMap::new();
-    let mut instruments: BTreeMap<&str, String> = BTreeMap::new();
-    let mut offences: BTreeMap<&str, String> = BTreeMap::new();
-    for d in &ix.docs {
-        for c in &d.countries {
-            countries.insert(c, names.country(c));
-        }
-        for i in &d.instruments {
-            instruments.insert(i, names.instrument_short(i));
-        }
-        for o in &d.offences {
-            offences.insert(o, names.offence(o));
-        }
+    fn borrow(m: &BTreeMap<String, String>) -> BTreeMap<&str, String> {
+        m.iter().map(|(k, v)| (k.as_str(), v.clone())).collect()
     }
-    let index_of = |m: &BTreeMap<&str, String>, k: &str| m.keys().position(|x| *x == k);
+    let countries = borrow(&labels.countries);
+    let instruments = borrow(&labels.instruments);
+    let offences = borrow(&labels.offences);
+    let positions = |m: &BTreeMap<&str, String>| -> BTreeMap<String, usize> {
+        m.keys()
+            .enumerate()
+            .map(|(i, k)| (k.to_string(), i))
+            .collect()
+    };
+    let (pc, pi, po) = (
+        positions(&countries),
+        positions(&instruments),
+        positions(&offences),
+    );
     let doc_facets: Vec<Value> = ix
         .docs
         .iter()
         .map(|d| {
-            let idx = |m: &BTreeMap<&str, String>, v: &[String]| -> Vec<usize> {
-                v.iter().filter_map(|x| index_of(m, x)).collect()
+            let idx = |m: &BTreeMap<String, usize>, v: &[String]| -> Vec<usize> {
+                v.iter().filter_map(|x| m.get(x).copied()).collect()
             };
             json!([
                 KINDS.iter().position(|k| *k == d.kind).unwrap_or(0),
-                idx(&countries, &d.countries),
-                idx(&instruments, &d.instruments),
-                idx(&offences, &d.offences),
+                idx(&pc, &d.countries),
+                idx(&pi, &d.instruments),
+                idx(&po, &d.offences),
             ])
         })
         .collect();
@@ -316,6 +352,28 @@ pub fn export(ix: &SearchIndex, corpus: &Corpus) -> Result<Vec<Page>, String> {
 
 /// Builds the index and exports it: what `concord build` adds to the site.
 pub fn site_files(corpus: &Corpus) -> Result<Vec<Page>, String> {
-    let ix = SearchIndex::build(corpus)?;
-    export(&ix, corpus)
+    spawn(corpus).join()
+}
+
+/// The search work of a build, running on its own thread while the pages render.
+pub struct SearchJob(std::thread::JoinHandle<Result<Vec<Page>, String>>);
+
+impl SearchJob {
+    /// Waits for the thread and returns the browser index files.
+    pub fn join(self) -> Result<Vec<Page>, String> {
+        self.0
+            .join()
+            .unwrap_or_else(|_| Err("search index: the indexing thread failed".into()))
+    }
+}
+
+/// Collects the search documents (fast, needs the corpus), then indexes and exports them on a
+/// new thread.
+pub fn spawn(corpus: &Corpus) -> SearchJob {
+    let docs = super::docs::collect(corpus);
+    let labels = Labels::of(corpus, &docs);
+    SearchJob(std::thread::spawn(move || {
+        let ix = SearchIndex::from_docs(docs)?;
+        export_with(&ix, &labels)
+    }))
 }

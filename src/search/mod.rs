@@ -258,6 +258,11 @@ impl SearchIndex {
         })
     }
 
+    /// A private copy of the analyzers, for many calls to the free function `analyse`.
+    pub fn analyzers(&self) -> Vec<TextAnalyzer> {
+        self.analyzers.clone()
+    }
+
     /// Analyses `text` with analyzer `a` (index into `ANALYZERS`).
     pub fn analyse(&self, a: usize, text: &str) -> Vec<String> {
         let mut an = self.analyzers.clone();
@@ -271,11 +276,27 @@ impl SearchIndex {
 
     /// Every surface word of every document.
     pub fn vocabulary(&self) -> BTreeSet<String> {
-        let mut an = self.analyzers.clone();
+        let mut an = SimpleTokenizer::default();
         let mut set = BTreeSet::new();
+        let mut xx = analyzer("xx");
         for d in &self.docs {
             for t in [&d.title_text, &d.text, &d.english, &d.meta] {
-                set.extend(analyse(&mut an, ANALYZERS.len() - 1, t));
+                // the simple tokenizer first: most words repeat, fold each distinct one once
+                use tantivy::tokenizer::{TokenStream, Tokenizer};
+                let mut ts = an.token_stream(t);
+                while ts.advance() {
+                    let w = &ts.token().text;
+                    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        if !set.contains(w.as_str()) {
+                            set.insert(w.clone());
+                        }
+                    } else {
+                        let mut s = xx.token_stream(w);
+                        while s.advance() {
+                            set.insert(s.token().text.clone());
+                        }
+                    }
+                }
             }
         }
         set
