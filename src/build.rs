@@ -54,18 +54,21 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
     let t = Instant::now();
     let mut pages = r.all()?;
     timing("entity pages", t);
+    // Comparisons/scoreboards and the JSON export are independent: one per core.
     let t = Instant::now();
-    pages.extend(crate::render::compare::pages(&r, &checked.corpus)?);
-    timing("compare and gaps", t);
+    let (compare, json) = rayon::join(
+        || crate::render::compare::pages(&r, &checked.corpus),
+        || export::concord_json(&checked.corpus),
+    );
+    pages.extend(compare?);
+    pages.push(Page {
+        path: "data/concord.json".into(),
+        bytes: json.into_bytes(),
+    });
+    timing("compare, gaps and concord.json", t);
     let t = Instant::now();
     pages.extend(crate::render::mla::pages(&r, &checked.corpus)?);
     timing("MLA assistant", t);
-    let t = Instant::now();
-    pages.push(Page {
-        path: "data/concord.json".into(),
-        bytes: export::concord_json(&checked.corpus).into_bytes(),
-    });
-    timing("concord.json", t);
     let t = Instant::now();
     pages.extend(search.join()?);
     timing("search index", t);

@@ -358,17 +358,18 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         .flat_map(|o| o.data.offences.iter())
         .map(|o| (o.id.value.clone(), o.name.clone()))
         .collect();
-    let mut index_rows = Vec::new();
-    for (id, name) in &offences {
+    // One offence's comparison page and exports; offences are independent, so in parallel.
+    let one = |(id, name): &(String, String)| -> Result<(Vec<Page>, serde_json::Value), String> {
+        let mut out = Vec::new();
         let c = penalties::compare(corpus, id, &Scope::All).map_err(|e| e.to_string())?;
         let rows: Vec<Row> = c.rows.iter().map(row).collect();
         let countries: std::collections::BTreeSet<&str> =
             c.rows.iter().map(|r| r.country.as_str()).collect();
-        index_rows.push(serde_json::json!({
+        let index_row = serde_json::json!({
             "link": Link { label: name.clone(), href: format!("compare/{id}.html") },
             "countries": countries.len(),
             "provisions": c.rows.iter().filter(|r| r.variant.kind == VariantKind::Base).count(),
-        }));
+        });
         let gaps_list: Vec<Link> = c
             .not_covered
             .iter()
@@ -406,6 +407,17 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
                 chart => Value::from_safe_string(chart),
             },
         )?);
+        Ok((out, index_row))
+    };
+    use rayon::prelude::*;
+    let done = offences
+        .par_iter()
+        .map(one)
+        .collect::<Result<Vec<_>, String>>()?;
+    let mut index_rows = Vec::new();
+    for (pages, index_row) in done {
+        out.extend(pages);
+        index_rows.push(index_row);
     }
     out.push(r.page(
         "compare/index.html",
