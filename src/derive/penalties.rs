@@ -34,8 +34,9 @@ pub fn serious_crime(p: &Penalty) -> Option<bool> {
     let s = p.sanction();
     match s.prison {
         Some(pr) => tri_to_option(PrisonRange::from_prison(pr).serious_crime()),
-        // A sanction recorded with a fine only (no prison at all) cannot reach the threshold.
-        None if s.fine.is_some() => Some(false),
+        // A sanction recorded with a fine only (no prison at all) cannot reach the threshold —
+        // unless the prison term is only unknown.
+        None if s.fine.is_some() && !s.prison_unknown => Some(false),
         None => None,
     }
 }
@@ -603,6 +604,8 @@ pub struct PenaltyRow {
     pub variant: Variant,
     /// `None`: the row states no prison term.
     pub prison: Option<PrisonRange>,
+    /// No prison term because none was found in the sources read (the law may have one).
+    pub prison_unknown: bool,
     pub fine: Option<FineFigures>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub combination: Option<Combination>,
@@ -634,6 +637,7 @@ impl PenaltyRow {
     pub fn prison_label(&self) -> String {
         match (&self.prison, self.variant.kind) {
             (Some(p), _) => p.label(),
+            (None, _) if self.prison_unknown => "unknown".to_string(),
             (None, VariantKind::Base) => "none".to_string(),
             (None, VariantKind::Aggravated) => "not stated".to_string(),
         }
@@ -670,6 +674,7 @@ pub fn provision_rows(
         article: p.article.value.clone(),
         title: p.title_en.clone().unwrap_or_else(|| p.title.clone()),
         variant,
+        prison_unknown: prison.is_none() && p.penalty.prison_unknown,
         prison,
         fine,
         combination,
@@ -1080,6 +1085,20 @@ mod tests {
         let ff = fine_figures(&f, Some(((1, 3), (1, 3))), Some(&r), date("2026-01-01"));
         assert_eq!((ff.min, ff.max), (Some(400.0), Some(800.0)));
         assert_eq!(ff.usd.label(), "52–104");
+    }
+
+    #[test]
+    fn a_fine_only_penalty_is_not_serious_unless_the_prison_term_is_only_unknown() {
+        let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
+        let fine_only = parse("fine: { kind: fixed, max: 10000, currency: BZD }\n");
+        assert_eq!(serious_crime(&fine_only), Some(false));
+        let unknown =
+            parse("prison_unknown: true\nfine: { kind: fixed, max: 10000, currency: BZD }\n");
+        assert_eq!(serious_crime(&unknown), None, "unknown is never 'no'");
+        assert_eq!(
+            crate::render::format::max_label(unknown.sanction()),
+            "prison term unknown"
+        );
     }
 
     #[test]

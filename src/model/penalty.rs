@@ -120,6 +120,8 @@ pub struct Sanction<'a> {
     pub prison: Option<&'a Prison>,
     pub fine: Option<&'a Fine>,
     pub combination: Option<&'a At<Combination>>,
+    /// No prison term is recorded because none was found, not because the law has none.
+    pub prison_unknown: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -173,6 +175,7 @@ impl Aggravated {
             prison: self.prison.as_ref(),
             fine: self.fine.as_ref(),
             combination: self.combination.as_ref(),
+            prison_unknown: false,
         }
     }
 }
@@ -180,8 +183,13 @@ impl Aggravated {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Penalty {
+    /// Left out when the provision has no prison term — or, with `prison_unknown: true`, when a
+    /// term may exist but no source read states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prison: Option<Prison>,
+    /// The prison term (if any) was not found in the sources read: unknown, never "no prison".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prison_unknown: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fine: Option<Fine>,
     /// Needed when both prison and fine are given.
@@ -199,6 +207,7 @@ impl Penalty {
             prison: self.prison.as_ref(),
             fine: self.fine.as_ref(),
             combination: self.combination.as_ref(),
+            prison_unknown: self.prison_unknown,
         }
     }
 }

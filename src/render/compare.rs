@@ -34,7 +34,7 @@ struct Row {
     prison_min_sort: f64,
     prison_max: Option<String>,
     life: bool,
-    prison_label: String,
+    prison_unknown: bool,
     /// Sort key for the maximum: life sorts above every term, unknown below everything.
     max_sort: f64,
     serious_crime: &'static str,
@@ -98,9 +98,7 @@ fn row(r: &PenaltyRow) -> Row {
         prison_min_sort: p.and_then(|p| p.min_months).unwrap_or(-1.0),
         prison_max: max.map(penalties::fmt_num),
         life,
-        prison_label: p
-            .map(|p| p.label())
-            .unwrap_or_else(|| "none recorded".into()),
+        prison_unknown: r.prison_unknown,
         max_sort: if life { 1e9 } else { max.unwrap_or(-1.0) },
         serious_crime: tri(r.serious_crime),
         fine: r

@@ -54,6 +54,7 @@ fn combination(c: &Option<At<Combination>>) -> Value {
 pub fn penalty_json(p: &Penalty) -> Value {
     json!({
         "prison": prison(&p.prison),
+        "prison_unknown": p.prison_unknown,
         "fine": fine(&p.fine),
         "combination": combination(&p.combination),
         "note": p.note,

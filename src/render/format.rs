@@ -129,6 +129,7 @@ pub fn sanction(s: Sanction<'_>) -> String {
     match (p, f) {
         (Some(p), Some(f)) => format!("{p}{joiner}{f}"),
         (Some(p), None) => p,
+        (None, Some(f)) if s.prison_unknown => format!("fine: {f}; prison term unknown"),
         (None, Some(f)) => format!("fine: {f}"),
         (None, None) => "not recorded".into(),
     }
@@ -141,6 +142,7 @@ pub fn max_label(s: Sanction<'_>) -> String {
     }
     match penalties::max_months(s) {
         Some(m) => format!("max. {}", months(m)),
+        None if s.prison.is_none() && s.prison_unknown => "prison term unknown".into(),
         None if s.prison.is_none() && s.fine.is_some() => "fine only".into(),
         None => "maximum not recorded".into(),
     }

@@ -225,7 +225,10 @@ pub struct SanctionView {
 
 fn sanction(s: Sanction<'_>) -> SanctionView {
     SanctionView {
-        prison: s.prison.map(format::prison).filter(|p| !p.is_empty()),
+        prison: match s.prison.map(format::prison).filter(|p| !p.is_empty()) {
+            None if s.prison_unknown => Some("unknown: no source read states it".into()),
+            other => other,
+        },
         fine: s.fine.map(format::fine),
         fine_note: s.fine.and_then(|f| f.note.clone()),
         combination: s
