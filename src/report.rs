@@ -277,8 +277,13 @@ fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
 
 fn rate_label(r: &RateUsed) -> String {
     let sources: Vec<String> = r.sources.iter().map(|s| s.label()).collect();
+    let how = if r.notes.is_empty() {
+        String::new()
+    } else {
+        format!("; how: {}", r.notes.join("; "))
+    };
     format!(
-        "{} ({}); source: {}",
+        "{} ({}{how}); source: {}",
         r.label(),
         r.selection,
         if sources.is_empty() {

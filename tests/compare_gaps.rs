@@ -219,6 +219,11 @@ fn compare_csv() {
     );
     assert!(rates.contains("1 PEN = 0.25 USD on 2026-01-01"), "{rates}");
     assert!(rates.contains("https://example.org/fixture"), "{rates}");
+    // how the rate was read travels with every converted figure
+    assert!(
+        rates.contains("how: fixture: inverse of 4 PEN per USD"),
+        "{rates}"
+    );
     assert_eq!(cell(&out, &ecu, "serious_crime"), "no");
     assert_eq!(cell(&out, &ecu, "verification"), "unverified");
     let base = [("provision", "per-cp-308"), ("variant_index", "0")];
@@ -267,6 +272,10 @@ fn compare_json() {
     assert_eq!(
         ecu["fine"]["usd"]["rates"][1]["sources"][0]["url"],
         "https://example.org/fixture"
+    );
+    assert_eq!(
+        ecu["fine"]["usd"]["rates"][1]["notes"][0],
+        "fixture: inverse of 4 PEN per USD"
     );
     let base = &rows[1];
     assert_eq!(base["prison"]["min_months"], 36);

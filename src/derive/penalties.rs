@@ -237,6 +237,9 @@ pub struct RateUsed {
     /// Why this entry: on or before the provision's as_of, or the latest because none was.
     pub selection: String,
     pub sources: Vec<SourceRef>,
+    /// How the rate was read or computed, from rates.yaml.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl RateUsed {
@@ -391,6 +394,7 @@ fn fx_used(rates: Option<&RatesFile>, currency: &str, as_of: Date) -> Option<Rat
         date: fx.date.value,
         selection,
         sources: SourceRef::all(&fx.sources),
+        notes: fx.notes.clone(),
     })
 }
 
@@ -414,6 +418,7 @@ fn unit_used(rates: Option<&RatesFile>, unit: &str, as_of: Date) -> Option<(Rate
             date,
             selection,
             sources: SourceRef::all(&u.sources),
+            notes: u.notes.clone(),
         },
         u.currency.value.clone(),
     ))
@@ -895,6 +900,7 @@ mod tests {
             currency: at(cur.to_string()),
             usd_per_unit: at(v),
             date: at(date(d)),
+            notes: vec![],
             sources: src(&format!("fx-{cur}-{d}")),
         }
     }

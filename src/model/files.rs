@@ -47,6 +47,10 @@ pub struct FxRate {
     /// How many US dollars one unit of `currency` was worth on `date`.
     pub usd_per_unit: At<f64>,
     pub date: At<Date>,
+    /// How the figure was read or computed (e.g. the inverse of a "per US dollar" rate, a
+    /// midpoint, a cross rate): shown with every converted amount.
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub sources: Vec<Source>,
 }
 

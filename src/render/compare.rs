@@ -57,8 +57,13 @@ fn rate_note(u: &Usd) -> Option<String> {
                 .iter()
                 .map(|r| {
                     let src = r.sources.first().map(SourceRef::label).unwrap_or_default();
+                    let how = if r.notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {}", r.notes.join("; "))
+                    };
                     format!(
-                        "{} {} on {} ({src})",
+                        "{} {} on {} ({src}{how})",
                         penalties::fmt_num(r.value),
                         r.per,
                         r.date
