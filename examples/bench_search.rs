@@ -33,7 +33,7 @@ fn main() {
         };
         let index_ms = t.elapsed().as_secs_f64() * 1000.0;
         let t = Instant::now();
-        let pages = match concord::search::export::export(&ix, &checked.corpus) {
+        let pages = match concord::search::export::export(&ix.docs, &checked.corpus) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("{e}");

@@ -174,7 +174,7 @@ fn js_results(site: &std::path::Path, queries: &[&str], limit: usize) -> Vec<ser
 }
 
 fn export_to(dir: &std::path::Path, ix: &SearchIndex, corpus: &concord::load::Corpus) {
-    for p in concord::search::export::export(ix, corpus).expect("export") {
+    for p in concord::search::export::export(&ix.docs, corpus).expect("export") {
         let path = dir.join(&p.path);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, &p.bytes).expect("write");
@@ -394,4 +394,38 @@ fn cli_search_prints_ranked_results_with_snippets_and_paths() {
     let o = concord(&["search", "--corpus", corpus, "\"broken"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unclosed quote"), "{}", stderr(&o));
+}
+
+/// The browser index is computed from the documents without building tantivy's index; its
+/// terms, postings, field norms and token totals must be exactly what tantivy stores for the
+/// same documents (real corpus, plus words that stress folding, case and stemming).
+#[test]
+fn browser_terms_equal_what_tantivy_indexes() {
+    use concord::search::terms::{analyse_docs, read_back};
+    let (ix, _) = real_index();
+    let (direct, vocabulary) = analyse_docs(&ix.docs);
+    let indexed = read_back(ix).expect("read back");
+    assert_eq!(direct.tokens, indexed.tokens);
+    assert_eq!(direct.norms, indexed.norms);
+    assert_eq!(direct.terms.len(), indexed.terms.len());
+    assert!(direct == indexed, "postings differ");
+    assert!(direct.terms.len() > 3000, "{} terms", direct.terms.len());
+    assert!(vocabulary.contains("trafico") && vocabulary.contains("especies"));
+
+    let mut docs = ix.docs[..3].to_vec();
+    docs[0].text = "İstanbul STRASSE Straße ÆSIR Ærø naïve naïvely x²³ ﬁnancement Ⅻ 12,5 1.10 \
+                    façade FAÇADES trafficking trafficked trafficking"
+        .into();
+    docs[1].lang = "es".into();
+    docs[1].text = "Tráfico TRÁFICO traficantes ñandú «comillas» œuvre".into();
+    docs[2].title_text = String::new();
+    docs[2].english = "a".repeat(70_000) + " tail";
+    let small = SearchIndex::from_docs(docs.clone()).expect("index");
+    let (direct, _) = analyse_docs(&docs);
+    let indexed = read_back(&small).expect("read back");
+    assert_eq!(direct.tokens, indexed.tokens);
+    assert_eq!(direct.norms, indexed.norms);
+    let keys = |a: &concord::search::terms::Analysed| a.terms.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&direct), keys(&indexed));
+    assert!(direct == indexed, "postings differ");
 }

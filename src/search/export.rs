@@ -13,18 +13,17 @@
 //! - `search/d-<n>.js` — result display data for documents `n*CHUNK ..`: title, location, page
 //!   path, kind and the text snippets are cut from.
 //!
-//! Everything is read back from tantivy's own segments (term dictionary, postings, field
-//! norms), so the browser ranks over exactly what tantivy indexed. The output depends only on
-//! the corpus: maps are ordered and tantivy's files themselves never reach the site.
+//! Terms, postings and field norms are what tantivy's index holds for the same documents (see
+//! `terms`: computed with its analyzers and field-norm encoding, checked against a real index by
+//! a test), so the browser ranks as the CLI does. The output depends only on the corpus: maps
+//! are ordered and no tantivy file reaches the site.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
-use tantivy::postings::Postings;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, TERMINATED};
 
-use super::{ANALYZERS, FACETS, KINDS, SearchIndex, TEXT_FIELDS};
+use super::terms::{Analysed, analyse_docs};
+use super::{ANALYZERS, FACETS, KINDS, SearchDoc, TEXT_FIELDS};
 use crate::load::Corpus;
 use crate::render::Page;
 use crate::render::views::Names;
@@ -72,84 +71,15 @@ fn script(kind: &str, key: Value, data: &Value) -> Vec<u8> {
     .into_bytes()
 }
 
-/// Postings of every term of every text field, read from the index: term → [(field, [(ord, tf)])].
-type TermPostings = BTreeMap<String, Vec<(usize, Vec<(u32, u32)>)>>;
-
-/// What `postings` reads back: terms with postings, field-norm ids per field (indexed by ord),
-/// total tokens per field.
-struct ReadBack {
-    terms: TermPostings,
-    norms: Vec<Vec<u8>>,
-    tokens: Vec<u64>,
-}
-
 /// A shard's content: analysed terms → postings, surface words → analysed forms.
 type Shard = (
     serde_json::Map<String, Value>,
     serde_json::Map<String, Value>,
 );
 
-fn postings(ix: &SearchIndex) -> Result<ReadBack, String> {
-    let e = |e: &dyn std::fmt::Display| format!("search export: {e}");
-    let searcher = ix.reader.searcher();
-    let n = ix.docs.len();
-    let mut terms: TermPostings = BTreeMap::new();
-    let mut norms = vec![vec![0u8; n]; TEXT_FIELDS.len()];
-    let mut tokens = vec![0u64; TEXT_FIELDS.len()];
-    for seg in searcher.segment_readers() {
-        let ords = seg.fast_fields().u64("ord").map_err(|x| e(&x))?;
-        let ord_of = |d: u32| ords.first(d).map(|o| o as usize);
-        for (fi, field) in ix.text_fields.iter().enumerate() {
-            let inv = seg.inverted_index(*field).map_err(|x| e(&x))?;
-            tokens[fi] += inv.total_num_tokens();
-            let mut stream = inv.terms().stream().map_err(|x| e(&x))?;
-            while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let mut p = inv
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
-                    .map_err(|x| e(&x))?;
-                let mut list = Vec::new();
-                let mut d = p.doc();
-                while d != TERMINATED {
-                    if let Some(o) = ord_of(d) {
-                        list.push((o as u32, p.term_freq()));
-                    }
-                    d = p.advance();
-                }
-                let entry = terms.entry(term.to_string()).or_default();
-                match entry.iter_mut().find(|(f, _)| *f == fi) {
-                    Some((_, l)) => l.extend(list),
-                    None => entry.push((fi, list)),
-                }
-            }
-            let fnr = seg.get_fieldnorms_reader(*field).map_err(|x| e(&x))?;
-            for d in 0..seg.max_doc() {
-                if let Some(o) = ord_of(d)
-                    && let Some(slot) = norms[fi].get_mut(o)
-                {
-                    *slot = fnr.fieldnorm_id(d);
-                }
-            }
-        }
-    }
-    for lists in terms.values_mut() {
-        lists.sort_by_key(|(f, _)| *f);
-        for (_, l) in lists.iter_mut() {
-            l.sort_unstable();
-        }
-    }
-    Ok(ReadBack {
-        terms,
-        norms,
-        tokens,
-    })
-}
-
 /// Every file of the browser index, under `search/`.
-pub fn export(ix: &SearchIndex, corpus: &Corpus) -> Result<Vec<Page>, String> {
-    export_with(ix, &Labels::of(corpus, &ix.docs))
+pub fn export(docs: &[SearchDoc], corpus: &Corpus) -> Result<Vec<Page>, String> {
+    export_with(docs, &Labels::of(corpus, docs))
 }
 
 /// Display names of the facet values the documents use.
@@ -180,14 +110,17 @@ impl Labels {
 }
 
 /// Exports the index with the given facet labels (no corpus needed: runs on its own thread).
-pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, String> {
-    let n = ix.docs.len();
+pub fn export_with(docs: &[SearchDoc], labels: &Labels) -> Result<Vec<Page>, String> {
+    let n = docs.len();
     let prefix = if n < 2000 { 1 } else { 2 };
-    let ReadBack {
-        terms,
-        norms,
-        tokens,
-    } = postings(ix)?;
+    let (
+        Analysed {
+            terms,
+            norms,
+            tokens,
+        },
+        vocabulary,
+    ) = analyse_docs(docs);
 
     // shards: analysed terms with postings, and surface words with their analysed forms
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
@@ -211,8 +144,8 @@ pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, Strin
             .0
             .insert(term.clone(), Value::Array(encoded));
     }
-    let mut analyzers = ix.analyzers();
-    for word in ix.vocabulary() {
+    let mut analyzers: Vec<_> = ANALYZERS.iter().map(|a| super::analyzer(a)).collect();
+    for word in vocabulary {
         let forms: Vec<Value> = (0..ANALYZERS.len() - 1)
             .map(
                 |a| match super::analyse(&mut analyzers, a, &word).into_iter().next() {
@@ -239,7 +172,7 @@ pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, Strin
     }
 
     // display chunks
-    for (ci, chunk) in ix.docs.chunks(CHUNK).enumerate() {
+    for (ci, chunk) in docs.chunks(CHUNK).enumerate() {
         let rows: Vec<Value> = chunk
             .iter()
             .map(|d| {
@@ -275,8 +208,7 @@ pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, Strin
         positions(&instruments),
         positions(&offences),
     );
-    let doc_facets: Vec<Value> = ix
-        .docs
+    let doc_facets: Vec<Value> = docs
         .iter()
         .map(|d| {
             let idx = |m: &BTreeMap<String, usize>, v: &[String]| -> Vec<usize> {
@@ -350,7 +282,7 @@ pub fn export_with(ix: &SearchIndex, labels: &Labels) -> Result<Vec<Page>, Strin
     Ok(pages)
 }
 
-/// Builds the index and exports it: what `concord build` adds to the site.
+/// The browser index files: what `concord build` adds to the site.
 pub fn site_files(corpus: &Corpus) -> Result<Vec<Page>, String> {
     spawn(corpus).join()
 }
@@ -367,13 +299,10 @@ impl SearchJob {
     }
 }
 
-/// Collects the search documents (fast, needs the corpus), then indexes and exports them on a
+/// Collects the search documents (fast, needs the corpus), then analyses and exports them on a
 /// new thread.
 pub fn spawn(corpus: &Corpus) -> SearchJob {
     let docs = super::docs::collect(corpus);
     let labels = Labels::of(corpus, &docs);
-    SearchJob(std::thread::spawn(move || {
-        let ix = SearchIndex::from_docs(docs)?;
-        export_with(&ix, &labels)
-    }))
+    SearchJob(std::thread::spawn(move || export_with(&docs, &labels)))
 }

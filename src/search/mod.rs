@@ -12,8 +12,7 @@ pub mod cli;
 pub mod docs;
 pub mod export;
 pub mod query;
-
-use std::collections::BTreeSet;
+pub mod terms;
 
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{
@@ -215,18 +214,10 @@ impl SearchIndex {
             .map_err(err)?;
         for (ord, d) in docs.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            let own = analyzer_of_lang(&d.lang);
-            if !d.title_text.is_empty() {
-                doc.add_text(text_fields[own], &d.title_text);
-            }
-            if !d.text.is_empty() {
-                doc.add_text(text_fields[5 + own], &d.text);
-            }
-            if !d.english.is_empty() {
-                doc.add_text(text_fields[10], &d.english);
-            }
-            if !d.meta.is_empty() {
-                doc.add_text(text_fields[11], &d.meta);
+            for (fi, text) in terms::fields_of(d) {
+                if !text.is_empty() {
+                    doc.add_text(text_fields[fi], text);
+                }
             }
             doc.add_text(facet_fields[0], d.kind);
             for c in &d.countries {
@@ -272,33 +263,5 @@ impl SearchIndex {
     /// Surface words (lower-cased, ASCII-folded tokens) of `text`, as the browser keys them.
     pub fn surface_words(&self, text: &str) -> Vec<String> {
         self.analyse(ANALYZERS.len() - 1, text)
-    }
-
-    /// Every surface word of every document.
-    pub fn vocabulary(&self) -> BTreeSet<String> {
-        let mut an = SimpleTokenizer::default();
-        let mut set = BTreeSet::new();
-        let mut xx = analyzer("xx");
-        for d in &self.docs {
-            for t in [&d.title_text, &d.text, &d.english, &d.meta] {
-                // the simple tokenizer first: most words repeat, fold each distinct one once
-                use tantivy::tokenizer::{TokenStream, Tokenizer};
-                let mut ts = an.token_stream(t);
-                while ts.advance() {
-                    let w = &ts.token().text;
-                    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        if !set.contains(w.as_str()) {
-                            set.insert(w.clone());
-                        }
-                    } else {
-                        let mut s = xx.token_stream(w);
-                        while s.advance() {
-                            set.insert(s.token().text.clone());
-                        }
-                    }
-                }
-            }
-        }
-        set
     }
 }
