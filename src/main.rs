@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 // Builds allocate many small strings (pages, tokens, YAML values); mimalloc is markedly faster
-// than the system allocator at that.
+// than the system allocator at that. Its `no_thp` feature keeps transparent huge pages off:
+// zeroing 2 MiB pages on first touch cost up to 2 s of system time per 10,000-provision build.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
