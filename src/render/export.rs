@@ -19,69 +19,205 @@ fn date(d: &Option<At<Date>>) -> Value {
         .unwrap_or(Value::Null)
 }
 
-fn prison(p: &Option<Prison>) -> Value {
-    match p {
-        None => Value::Null,
-        Some(p) => json!({
-            "min_months": p.min_months.as_ref().map(|m| m.value),
-            "max_months": p.max_months.as_ref().map(|m| m.value),
-            "life": p.life,
-        }),
-    }
+// Provisions are most of the file: they are written through borrowing structs rather than
+// `json!` trees (a tree allocates every key and value again). Fields are in alphabetical order,
+// the order `serde_json` gives the maps of the rest of the file.
+
+#[derive(Serialize)]
+struct PrisonOut {
+    life: bool,
+    max_months: Option<i64>,
+    min_months: Option<i64>,
 }
 
-fn fine(f: &Option<Fine>) -> Value {
-    match f {
-        None => Value::Null,
-        Some(f) => json!({
-            "kind": f.kind.value.as_str(),
-            "min": f.min.as_ref().map(|m| m.value),
-            "max": f.max.as_ref().map(|m| m.value),
-            "currency": f.currency.as_ref().map(|c| c.value.clone()),
-            "unit": f.unit.as_ref().map(|u| u.value.clone()),
-            "basis": f.basis,
-            "note": f.note,
-        }),
-    }
-}
-
-fn combination(c: &Option<At<Combination>>) -> Value {
-    c.as_ref()
-        .map(|c| json!(c.value.as_str()))
-        .unwrap_or(Value::Null)
-}
-
-pub fn penalty_json(p: &Penalty) -> Value {
-    json!({
-        "prison": prison(&p.prison),
-        "prison_unknown": p.prison_unknown,
-        "fine": fine(&p.fine),
-        "combination": combination(&p.combination),
-        "note": p.note,
-        "aggravated": p.aggravated.iter().map(|a| json!({
-            "condition": a.condition,
-            "factors": a.factors,
-            "article": a.article,
-            "increase": a.increase.as_ref().map(|i| i.value.clone()),
-            "prison": prison(&a.prison),
-            "fine": fine(&a.fine),
-            "combination": combination(&a.combination),
-            "note": a.note,
-        })).collect::<Vec<_>>(),
+fn prison(p: &Option<Prison>) -> Option<PrisonOut> {
+    p.as_ref().map(|p| PrisonOut {
+        life: p.life,
+        max_months: p.max_months.as_ref().map(|m| m.value),
+        min_months: p.min_months.as_ref().map(|m| m.value),
     })
 }
 
-fn serious(p: &Penalty) -> Value {
+#[derive(Serialize)]
+struct FineOut<'a> {
+    basis: &'a Option<String>,
+    currency: Option<&'a str>,
+    kind: &'static str,
+    max: Option<f64>,
+    min: Option<f64>,
+    note: &'a Option<String>,
+    unit: Option<&'a str>,
+}
+
+fn fine(f: &Option<Fine>) -> Option<FineOut<'_>> {
+    f.as_ref().map(|f| FineOut {
+        basis: &f.basis,
+        currency: f.currency.as_ref().map(|c| c.value.as_str()),
+        kind: f.kind.value.as_str(),
+        max: f.max.as_ref().map(|m| m.value),
+        min: f.min.as_ref().map(|m| m.value),
+        note: &f.note,
+        unit: f.unit.as_ref().map(|u| u.value.as_str()),
+    })
+}
+
+fn combination(c: &Option<At<Combination>>) -> Option<&'static str> {
+    c.as_ref().map(|c| c.value.as_str())
+}
+
+#[derive(Serialize)]
+struct AggravatedOut<'a> {
+    article: &'a Option<String>,
+    combination: Option<&'static str>,
+    condition: &'a str,
+    factors: &'a [Factor],
+    fine: Option<FineOut<'a>>,
+    increase: Option<&'a str>,
+    note: &'a Option<String>,
+    prison: Option<PrisonOut>,
+}
+
+/// A structured penalty in export form.
+#[derive(Serialize)]
+struct PenaltyOut<'a> {
+    aggravated: Vec<AggravatedOut<'a>>,
+    combination: Option<&'static str>,
+    fine: Option<FineOut<'a>>,
+    note: &'a Option<String>,
+    prison: Option<PrisonOut>,
+    prison_unknown: bool,
+}
+
+fn penalty_out(p: &Penalty) -> PenaltyOut<'_> {
+    PenaltyOut {
+        aggravated: p
+            .aggravated
+            .iter()
+            .map(|a| AggravatedOut {
+                article: &a.article,
+                combination: combination(&a.combination),
+                condition: &a.condition,
+                factors: &a.factors,
+                fine: fine(&a.fine),
+                increase: a.increase.as_ref().map(|i| i.value.as_str()),
+                note: &a.note,
+                prison: prison(&a.prison),
+            })
+            .collect(),
+        combination: combination(&p.combination),
+        fine: fine(&p.fine),
+        note: &p.note,
+        prison: prison(&p.prison),
+        prison_unknown: p.prison_unknown,
+    }
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    accessed: Option<Date>,
+    as_of: Option<Date>,
+    citation: &'a Option<String>,
+    publisher: &'a Option<String>,
+    title: &'a str,
+    url: &'a Option<String>,
+}
+
+fn sources_out(list: &[Source]) -> Vec<SourceOut<'_>> {
+    list.iter()
+        .map(|s| SourceOut {
+            accessed: s.accessed.as_ref().map(|d| d.value),
+            as_of: s.as_of.as_ref().map(|d| d.value),
+            citation: &s.citation,
+            publisher: &s.publisher,
+            title: &s.title.value,
+            url: &s.url,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    language: &'a str,
+    source: Vec<SourceOut<'a>>,
+    text: &'a str,
+}
+
+/// `true`, `false` or `"unknown"`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Serious {
+    Known(bool),
+    Unknown(&'static str),
+}
+
+fn serious(p: &Penalty) -> Serious {
     match penalties::serious_crime(p) {
-        Some(b) => json!(b),
-        None => json!("unknown"),
+        Some(b) => Serious::Known(b),
+        None => Serious::Unknown("unknown"),
+    }
+}
+
+#[derive(Serialize)]
+struct ProvisionOut<'a> {
+    article: &'a str,
+    as_of: Date,
+    confiscation: Tri,
+    corporate_liability: Tri,
+    country: &'a str,
+    id: &'a str,
+    implements: Vec<&'a str>,
+    in_force_since: Option<Date>,
+    language: &'a str,
+    ml_predicate: Tri,
+    notes: &'a [String],
+    offences: Vec<&'a str>,
+    page: String,
+    penalty: PenaltyOut<'a>,
+    quote: Option<QuoteOut<'a>>,
+    serious_crime: Serious,
+    sources: Vec<SourceOut<'a>>,
+    statute: &'a str,
+    summary: &'a str,
+    title: &'a str,
+    title_en: &'a Option<String>,
+    verification: &'static str,
+}
+
+fn provision_out<'a>(country: &'a str, id: &'a str, p: &'a ProvisionFront) -> ProvisionOut<'a> {
+    ProvisionOut {
+        article: &p.article.value,
+        as_of: p.as_of.value,
+        confiscation: p.confiscation.value,
+        corporate_liability: p.corporate_liability.value,
+        country,
+        id,
+        implements: p.implements.iter().map(|r| r.value.as_str()).collect(),
+        in_force_since: p.in_force_since.as_ref().map(|d| d.value),
+        language: &p.language.value,
+        ml_predicate: p.ml_predicate.value,
+        notes: &p.notes,
+        offences: p.offences.iter().map(|o| o.value.as_str()).collect(),
+        page: views::provision_href(id),
+        penalty: penalty_out(&p.penalty),
+        quote: p.quote.as_ref().map(|q| QuoteOut {
+            language: &q.language.value,
+            source: sources_out(std::slice::from_ref(&q.source)),
+            text: &q.text,
+        }),
+        serious_crime: serious(&p.penalty),
+        sources: sources_out(&p.sources),
+        statute: &p.statute,
+        summary: &p.summary,
+        title: &p.title,
+        title_en: &p.title_en,
+        verification: p.verification.as_str(),
     }
 }
 
 #[derive(Serialize)]
 struct Meta {
-    generator: &'static str,
     corpus_as_of: Option<String>,
+    generator: &'static str,
     note: &'static str,
 }
 
@@ -168,31 +304,7 @@ pub fn concord_json(corpus: &Corpus) -> String {
     let mut mla = Vec::new();
     for c in corpus.countries.values() {
         for (id, d) in &c.provisions {
-            let p = &d.front;
-            provisions.push(json!({
-                "id": id,
-                "country": c.iso3,
-                "statute": p.statute,
-                "article": p.article.value,
-                "title": p.title,
-                "title_en": p.title_en,
-                "language": p.language.value,
-                "summary": p.summary,
-                "quote": p.quote.as_ref().map(|q| json!({"text": q.text, "language": q.language.value, "source": sources(std::slice::from_ref(&q.source))})),
-                "offences": p.offences.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
-                "implements": p.implements.iter().map(|r| r.value.clone()).collect::<Vec<_>>(),
-                "penalty": penalty_json(&p.penalty),
-                "serious_crime": serious(&p.penalty),
-                "corporate_liability": p.corporate_liability.value,
-                "ml_predicate": p.ml_predicate.value,
-                "confiscation": p.confiscation.value,
-                "in_force_since": date(&p.in_force_since),
-                "as_of": p.as_of.value.to_string(),
-                "verification": p.verification.as_str(),
-                "sources": sources(&p.sources),
-                "notes": p.notes,
-                "page": views::provision_href(id),
-            }));
+            provisions.push(provision_out(&c.iso3, id, &d.front));
         }
         if let Some(m) = &c.mla {
             mla.push(mla_json(&c.iso3, &m.data));
@@ -221,20 +333,29 @@ pub fn concord_json(corpus: &Corpus) -> String {
         .flat_map(|o| o.data.offences.iter())
         .map(|o| json!({"id": o.id.value, "name": o.name, "description": o.description}))
         .collect();
-    let doc = json!({
-        "meta": Meta {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        countries: Vec<Value>,
+        instruments: Vec<Value>,
+        meta: Meta,
+        mla: Vec<Value>,
+        networks: Vec<Value>,
+        offences: Vec<Value>,
+        provisions: Vec<ProvisionOut<'a>>,
+    }
+    let doc = Out {
+        countries,
+        instruments,
+        meta: Meta {
             generator: "concord",
             corpus_as_of: views::corpus_as_of(corpus).map(|d| d.to_string()),
             note: "Not legal advice: every fact carries its source; verify against the official text.",
         },
-        "offences": offences,
-        "instruments": instruments,
-        "countries": countries,
-        "provisions": provisions,
-        "mla": mla,
-        "networks": networks,
-    });
-    // Compact: the largest file of the site, read by programs.
+        mla,
+        networks,
+        offences,
+        provisions,
+    };
     serde_json::to_string(&doc).unwrap_or_default() + "\n"
 }
 
