@@ -19,6 +19,7 @@
 //! are ordered and no tantivy file reaches the site.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
@@ -71,11 +72,29 @@ fn script(kind: &str, key: Value, data: &Value) -> Vec<u8> {
     .into_bytes()
 }
 
-/// A shard's content: analysed terms → postings, surface words → analysed forms.
-type Shard = (
-    serde_json::Map<String, Value>,
-    serde_json::Map<String, Value>,
-);
+/// A shard's content as the inside of two JSON objects, written directly (tens of thousands of
+/// small arrays: a `serde_json::Value` tree for them cost more than the analysis itself).
+/// `terms`: analysed term → postings per field, `[[field, [doc gap, tf, …]], …]`; `words`:
+/// surface word → its analysed form per stemming analyzer (`0` when unchanged).
+#[derive(Default)]
+struct Shard {
+    terms: String,
+    words: String,
+}
+
+/// A JSON string (escaped by serde_json).
+fn push_str(out: &mut String, s: &str) {
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+}
+
+/// `"key":` after a comma unless first.
+fn push_key(out: &mut String, key: &str) {
+    if !out.is_empty() {
+        out.push(',');
+    }
+    push_str(out, key);
+    out.push(':');
+}
 
 /// Every file of the browser index, under `search/`.
 pub fn export(docs: &[SearchDoc], corpus: &Corpus) -> Result<Vec<Page>, String> {
@@ -125,48 +144,52 @@ pub fn export_with(docs: &[SearchDoc], labels: &Labels) -> Result<Vec<Page>, Str
     // shards: analysed terms with postings, and surface words with their analysed forms
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
     for (term, lists) in &terms {
-        let encoded: Vec<Value> = lists
-            .iter()
-            .map(|(fi, l)| {
-                let mut flat = Vec::with_capacity(l.len() * 2);
-                let mut prev = 0u32;
-                for &(d, tf) in l {
-                    flat.push(d - prev);
-                    flat.push(tf);
-                    prev = d;
-                }
-                json!([fi, flat])
-            })
-            .collect();
-        shards
-            .entry(shard_key(term, prefix))
-            .or_default()
-            .0
-            .insert(term.clone(), Value::Array(encoded));
+        let t = &mut shards.entry(shard_key(term, prefix)).or_default().terms;
+        push_key(t, term);
+        t.push('[');
+        for (i, (fi, l)) in lists.iter().enumerate() {
+            if i > 0 {
+                t.push(',');
+            }
+            let _ = write!(t, "[{fi},[");
+            let mut prev = 0u32;
+            for (k, &(d, tf)) in l.iter().enumerate() {
+                let sep = if k > 0 { "," } else { "" };
+                let _ = write!(t, "{sep}{},{tf}", d - prev);
+                prev = d;
+            }
+            t.push_str("]]");
+        }
+        t.push(']');
     }
     let mut analyzers: Vec<_> = ANALYZERS.iter().map(|a| super::analyzer(a)).collect();
-    for word in vocabulary {
-        let forms: Vec<Value> = (0..ANALYZERS.len() - 1)
-            .map(
-                |a| match super::analyse(&mut analyzers, a, &word).into_iter().next() {
-                    Some(t) if t != word => json!(t),
-                    _ => json!(0),
-                },
-            )
-            .collect();
-        shards
-            .entry(shard_key(&word, prefix))
-            .or_default()
-            .1
-            .insert(word, Value::Array(forms));
+    for word in &vocabulary {
+        let w = &mut shards.entry(shard_key(word, prefix)).or_default().words;
+        push_key(w, word);
+        w.push('[');
+        for a in 0..ANALYZERS.len() - 1 {
+            if a > 0 {
+                w.push(',');
+            }
+            match super::analyse(&mut analyzers, a, word).into_iter().next() {
+                Some(t) if t != *word => push_str(w, &t),
+                _ => w.push('0'),
+            }
+        }
+        w.push(']');
     }
 
     let mut pages = Vec::new();
     let mut shard_keys = Vec::new();
-    for (key, (t, s)) in shards {
+    for (key, shard) in shards {
+        let mut out = format!("ConcordSearchLoad(\"shard\",\"{key}\",{{\"s\":{{");
+        out.push_str(&shard.words);
+        out.push_str("},\"t\":{");
+        out.push_str(&shard.terms);
+        out.push_str("}});\n");
         pages.push(Page {
             path: format!("search/s-{key}.js"),
-            bytes: script("shard", json!(key), &json!({"t": t, "s": s})),
+            bytes: out.into_bytes(),
         });
         shard_keys.push(key);
     }
