@@ -17,14 +17,18 @@ need hugo hugo
 cargo build --release --quiet
 cargo run --release --quiet --example synth -- --countries "$countries" --provisions "$provisions" --out "$work/corpus"
 
-measure() { # label, then the command; prints "label wall_s peak_kb"
+runs=${BENCH_RUNS:-5}
+measure() { # label, then the command; runs it $runs times, prints "label median_wall_s max_peak_kb"
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r wall kb < "$work/time"
-  echo "$label $wall $kb"
+  : > "$work/times"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+    cat "$work/time" >> "$work/times"
+  done
+  sort -n "$work/times" | awk -v l="$label" '{w[NR]=$1; if ($2>k) k=$2} END {print l, w[int((NR+1)/2)], k}'
 }
 
-# warm the file cache once, then measure
+# warm the file cache once, then measure (median of $runs runs: the shared machine is noisy)
 ./target/release/concord build --quiet --corpus "$work/corpus" --out "$work/public" 
 read -r _ c_wall c_kb < <(measure concord ./target/release/concord build --quiet --corpus "$work/corpus" --out "$work/public")
 pages=$(find "$work/public" -name '*.html' | wc -l)
@@ -51,8 +55,8 @@ hugo --quiet -s "$h" -d "$work/hugo-out" >/dev/null
 read -r _ h_wall h_kb < <(measure hugo hugo --quiet -s "$h" -d "$work/hugo-out")
 hpages=$(find "$work/hugo-out" -name '*.html' | wc -l)
 
-awk -v cw="$c_wall" -v ck="$c_kb" -v cp="$pages" -v hw="$h_wall" -v hk="$h_kb" -v hp="$hpages" -v n="$provisions" 'BEGIN {
-  printf "corpus: %d provisions\n", n
+awk -v cw="$c_wall" -v ck="$c_kb" -v cp="$pages" -v hw="$h_wall" -v hk="$h_kb" -v hp="$hpages" -v n="$provisions" -v r="$runs" 'BEGIN {
+  printf "corpus: %d provisions; wall time is the median of %d runs\n", n, r
   printf "concord: %d pages in %.2f s (%.0f pages/s), peak memory %.0f MB\n", cp, cw, cp/(cw>0?cw:0.001), ck/1024
   printf "hugo:    %d pages in %.2f s (%.0f pages/s), peak memory %.0f MB\n", hp, hw, hp/(hw>0?hw:0.001), hk/1024
   printf "concord / hugo wall time: %.2f\n", cw/(hw>0?hw:0.001)

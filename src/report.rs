@@ -30,7 +30,7 @@ pub fn compare(c: &Comparison, f: Format) -> String {
     match f {
         Format::Table => compare_table(c),
         Format::Csv => compare_csv(c),
-        Format::Json => compare_json(c),
+        Format::Json => compare_json(c, JsonStyle::Pretty),
         Format::Md => compare_md(c),
     }
 }
@@ -39,7 +39,7 @@ pub fn gaps(r: &GapReport, f: Format) -> String {
     match f {
         Format::Table => gaps_table(r),
         Format::Csv => gaps_csv(r),
-        Format::Json => gaps_json(r),
+        Format::Json => gaps_json(r, JsonStyle::Pretty),
         Format::Md => gaps_md(r),
     }
 }
@@ -251,8 +251,20 @@ fn opt_num(x: Option<f64>) -> String {
     x.map(crate::derive::penalties::fmt_num).unwrap_or_default()
 }
 
-fn to_json<T: Serialize>(v: &T) -> String {
-    match serde_json::to_string_pretty(v) {
+/// Indented for people (the CLI), compact for files programs read (the site's `data/`, where
+/// indentation made up much of the size of the largest exports).
+#[derive(Clone, Copy)]
+pub enum JsonStyle {
+    Pretty,
+    Compact,
+}
+
+fn to_json<T: Serialize>(v: &T, style: JsonStyle) -> String {
+    let out = match style {
+        JsonStyle::Pretty => serde_json::to_string_pretty(v),
+        JsonStyle::Compact => serde_json::to_string(v),
+    };
+    match out {
         Ok(s) => s + "\n",
         Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
     }
@@ -571,9 +583,9 @@ pub fn compare_md(c: &Comparison) -> String {
     render_md(&compare_blocks(c))
 }
 
-/// `concord compare --format json` and `data/compare/<offence>.json`.
-pub fn compare_json(c: &Comparison) -> String {
-    to_json(c)
+/// `concord compare --format json` (pretty) and `data/compare/<offence>.json` (compact).
+pub fn compare_json(c: &Comparison, style: JsonStyle) -> String {
+    to_json(c, style)
 }
 
 /// Columns of the comparison CSV, in order.
@@ -871,9 +883,9 @@ pub fn gaps_md(r: &GapReport) -> String {
     render_md(&gap_blocks(r))
 }
 
-/// `concord gaps --format json` and `data/gaps/<network>.json`.
-pub fn gaps_json(r: &GapReport) -> String {
-    to_json(r)
+/// `concord gaps --format json` (pretty) and `data/gaps/<network>.json` (compact).
+pub fn gaps_json(r: &GapReport, style: JsonStyle) -> String {
+    to_json(r, style)
 }
 
 /// Columns of the gaps CSV, in order.

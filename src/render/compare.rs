@@ -393,7 +393,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         });
         out.push(Page {
             path: format!("data/compare/{id}.json"),
-            bytes: report::compare_json(&c).into_bytes(),
+            bytes: report::compare_json(&c, report::JsonStyle::Compact).into_bytes(),
         });
         let chart = prison_chart(&c);
         out.push(r.page(
@@ -449,7 +449,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         });
         out.push(Page {
             path: format!("data/gaps/{id}.json"),
-            bytes: report::gaps_json(&g).into_bytes(),
+            bytes: report::gaps_json(&g, report::JsonStyle::Compact).into_bytes(),
         });
         out.push(r.page(
             &format!("gaps/{id}.html"),
