@@ -43,11 +43,7 @@ fn main() {
         best.0 = best.0.min(collect_ms);
         best.1 = best.1.min(index_ms);
         best.2 = best.2.min(export_ms);
-        files = (
-            n,
-            pages.len(),
-            pages.iter().map(|p| p.bytes.len()).sum(),
-        );
+        files = (n, pages.len(), pages.iter().map(|p| p.bytes.len()).sum());
     }
     println!("corpus load+check: {load_ms:.0} ms (not search work)");
     println!(
