@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 countries=${1:-200}
 provisions=${2:-10000}
-work=$(mktemp -d)
+work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")  # BENCH_DIR=/dev/shm: output on tmpfs
 trap 'rm -rf "$work"' EXIT
 
 need() { command -v "$1" >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq "$2" >/dev/null; }; }
