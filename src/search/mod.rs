@@ -1,12 +1,12 @@
 //! Search: a tantivy index of the corpus (one document per article, provision, country,
 //! instrument, MLA profile and network), the query language shared by `concord search` and the
-//! site, and the export of tantivy's own index into classic-script `.js` files that the offline
+//! site, and the export of the same index data into classic-script `.js` files that the offline
 //! search page loads from `file://`.
 //!
 //! tantivy is the one source of truth: its analyzers (tokenizer, lower-casing, ASCII folding,
 //! Snowball stemming per language) produce every term, its BM25 ranks the CLI results, and the
-//! browser scorer replays BM25 over the terms, postings and field norms read back from the
-//! tantivy index (see `export`).
+//! browser scorer replays BM25 over the terms, postings and field norms tantivy would store —
+//! computed without building the index (`terms`), checked against a built index by a test.
 
 pub mod cli;
 pub mod docs;
@@ -247,11 +247,6 @@ impl SearchIndex {
             docs,
             analyzers: ANALYZERS.iter().map(|a| analyzer(a)).collect(),
         })
-    }
-
-    /// A private copy of the analyzers, for many calls to the free function `analyse`.
-    pub fn analyzers(&self) -> Vec<TextAnalyzer> {
-        self.analyzers.clone()
     }
 
     /// Analyses `text` with analyzer `a` (index into `ANALYZERS`).
