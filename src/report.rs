@@ -353,8 +353,7 @@ fn fine_cell(r: &PenaltyRow) -> String {
             f.as_written,
             derived_mark(r, "fine")
         ),
-        None if r.variant.kind == VariantKind::Base => "none".to_string(),
-        None => "not stated".to_string(),
+        None => r.fine_label(),
     }
 }
 
@@ -695,7 +694,13 @@ pub fn compare_csv(c: &Comparison) -> String {
             f.and_then(|f| f.currency.clone()).unwrap_or_default(),
             f.and_then(|f| f.unit.clone()).unwrap_or_default(),
             f.and_then(|f| f.basis.clone()).unwrap_or_default(),
-            f.map(|f| f.as_written.clone()).unwrap_or_default(),
+            f.map(|f| f.as_written.clone()).unwrap_or_else(|| {
+                if r.fine_unknown {
+                    "unknown".into()
+                } else {
+                    String::new()
+                }
+            }),
             usd.map(|u| u.status().to_string()).unwrap_or_default(),
             usd_min,
             usd_max,

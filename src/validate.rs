@@ -744,6 +744,9 @@ impl Ctx<'_> {
         if p.prison_unknown && p.prison.is_some() {
             self.err(file, (1, 1), Code::Penalty, "`prison_unknown: true` with a `prison` term: keep the term, or remove it if it is not sourced");
         }
+        if p.fine_unknown && p.fine.is_some() {
+            self.err(file, (1, 1), Code::Penalty, "`fine_unknown: true` with a `fine`: keep the fine, or remove it if it is not sourced");
+        }
         self.sanction(file, p.sanction(), "penalty");
         for a in &p.aggravated {
             if let Some(inc) = &a.increase

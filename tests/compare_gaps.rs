@@ -656,3 +656,63 @@ fn corpus_with_errors_is_refused() {
         assert!(err.contains("refused: the corpus has 1 errors"), "{err}");
     }
 }
+
+#[test]
+fn a_fine_whose_amount_was_not_read_is_unknown_never_none() {
+    let s = Scratch::new();
+    let f = "countries/PER/provisions/cp-317.md";
+    let base = s.read(f);
+    let dir = s.path().to_string_lossy().into_owned();
+    let compare_org = |format: &str| {
+        let (code, out, err) = run(&[
+            "compare",
+            "--offence",
+            "organized-crime.participation",
+            "--format",
+            format,
+            "--corpus",
+            &dir,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    // Without the marker, a provision with no fine reads "none" ...
+    let key = [("provision", "per-cp-317"), ("variant", "base")];
+    assert_eq!(cell(&compare_org("csv"), &key, "fine_as_written"), "");
+    // (row 0 is the header; column 4 is the fine)
+    assert_eq!(rows_in(&compare_org("table"), "Penalties")[1][4], "none");
+    // ... with it, every format says "unknown".
+    s.write(
+        f,
+        base.replace(
+            "  prison: { life: true }\n",
+            "  prison: { life: true }\n  fine_unknown: true\n",
+        ),
+    );
+    assert_eq!(
+        cell(&compare_org("csv"), &key, "fine_as_written"),
+        "unknown"
+    );
+    assert_eq!(rows_in(&compare_org("table"), "Penalties")[1][4], "unknown");
+    let json: serde_json::Value = serde_json::from_str(&compare_org("json")).expect("json");
+    let row = &json["rows"][0];
+    assert_eq!(row["provision"], "per-cp-317");
+    assert_eq!(row["fine_unknown"], true);
+    assert!(row["fine"].is_null());
+    // A fine next to the marker is a contradiction the checker reports.
+    s.write(
+        f,
+        base.replace(
+            "  prison: { life: true }\n",
+            "  prison: { life: true }\n  fine_unknown: true\n  fine: { kind: day_fines, min: 10, max: 20 }\n  combination: and\n",
+        ),
+    );
+    let (code, out, _) = run(&["check", "--corpus", &dir]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(
+            "countries/PER/provisions/cp-317.md:1:1: error: `fine_unknown: true` with a `fine`"
+        ),
+        "{out}"
+    );
+}

@@ -36,7 +36,7 @@ pub fn serious_crime(p: &Penalty) -> Option<bool> {
         Some(pr) => tri_to_option(PrisonRange::from_prison(pr).serious_crime()),
         // A sanction recorded with a fine only (no prison at all) cannot reach the threshold —
         // unless the prison term is only unknown.
-        None if s.fine.is_some() && !s.prison_unknown => Some(false),
+        None if (s.fine.is_some() || s.fine_unknown) && !s.prison_unknown => Some(false),
         None => None,
     }
 }
@@ -612,6 +612,9 @@ pub struct PenaltyRow {
     /// No prison term because none was found in the sources read (the law may have one).
     pub prison_unknown: bool,
     pub fine: Option<FineFigures>,
+    /// No fine figures because the amount was not found in the sources read (the law provides,
+    /// or may provide, a fine): "unknown", never "none".
+    pub fine_unknown: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub combination: Option<Combination>,
     /// UNTOC art. 2(b), from this row's prison term.
@@ -643,6 +646,17 @@ impl PenaltyRow {
         match (&self.prison, self.variant.kind) {
             (Some(p), _) => p.label(),
             (None, _) if self.prison_unknown => "unknown".to_string(),
+            (None, VariantKind::Base) => "none".to_string(),
+            (None, VariantKind::Aggravated) => "not stated".to_string(),
+        }
+    }
+
+    /// The fine as written, or why there is none: "unknown" (not read), "none" (the base offence
+    /// has no fine), "not stated" (a variant that gives none of its own).
+    pub fn fine_label(&self) -> String {
+        match (&self.fine, self.variant.kind) {
+            (Some(f), _) => f.as_written.clone(),
+            (None, _) if self.fine_unknown => "unknown".to_string(),
             (None, VariantKind::Base) => "none".to_string(),
             (None, VariantKind::Aggravated) => "not stated".to_string(),
         }
@@ -681,6 +695,7 @@ pub fn provision_rows(
         variant,
         prison_unknown: prison.is_none() && p.penalty.prison_unknown,
         prison,
+        fine_unknown: fine.is_none() && p.penalty.fine_unknown,
         fine,
         combination,
         serious_crime: serious,
@@ -1105,6 +1120,55 @@ mod tests {
             crate::render::format::max_label(unknown.sanction()),
             "prison term unknown"
         );
+    }
+
+    #[test]
+    fn a_fine_of_unknown_amount_is_worded_as_unknown_and_counts_as_a_fine() {
+        let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
+        let fmt = |p: &Penalty| crate::render::format::sanction(p.sanction());
+        let with_prison = parse(
+            "prison: { min_months: 72, max_months: 144 }\nfine_unknown: true\ncombination: and\n",
+        );
+        assert_eq!(
+            fmt(&with_prison),
+            "6 years to 12 years and a fine (amount unknown: no source read states it)"
+        );
+        // Without a combination, how the fine joins the prison term is not asserted either.
+        let no_comb = parse("prison: { max_months: 60 }\nfine_unknown: true\n");
+        assert_eq!(
+            fmt(&no_comb),
+            "up to 5 years; fine unknown (no source read states it)"
+        );
+        let fine_only = parse("fine_unknown: true\n");
+        assert_eq!(
+            serious_crime(&fine_only),
+            Some(false),
+            "a fine-only offence"
+        );
+        assert_eq!(
+            crate::render::format::max_label(fine_only.sanction()),
+            "fine only"
+        );
+        let nothing_read = parse("prison_unknown: true\nfine_unknown: true\n");
+        assert_eq!(serious_crime(&nothing_read), None);
+        assert_eq!(
+            fmt(&nothing_read),
+            "penalty unknown: no source read states it"
+        );
+        let page = |p: &Penalty| crate::render::format::fine_unknown(p.sanction());
+        assert_eq!(
+            page(&with_prison).as_deref(),
+            Some("a fine is provided; amount unknown: no source read states it")
+        );
+        assert_eq!(
+            page(&no_comb).as_deref(),
+            Some("unknown: no source read states it")
+        );
+        assert_eq!(
+            page(&fine_only).as_deref(),
+            Some("a fine is provided; amount unknown: no source read states it")
+        );
+        assert_eq!(page(&parse("prison: { max_months: 60 }\n")), None);
     }
 
     #[test]

@@ -122,6 +122,8 @@ pub struct Sanction<'a> {
     pub combination: Option<&'a At<Combination>>,
     /// No prison term is recorded because none was found, not because the law has none.
     pub prison_unknown: bool,
+    /// A fine is (or may be) provided but its amount was not found: unknown, never "no fine".
+    pub fine_unknown: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -176,6 +178,7 @@ impl Aggravated {
             fine: self.fine.as_ref(),
             combination: self.combination.as_ref(),
             prison_unknown: false,
+            fine_unknown: false,
         }
     }
 }
@@ -192,6 +195,10 @@ pub struct Penalty {
     pub prison_unknown: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fine: Option<Fine>,
+    /// Instead of `fine` when the law provides (or may provide) a fine whose amount no source read
+    /// states ("e multa", "shall also be liable to fine"): unknown, never "no fine".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fine_unknown: bool,
     /// Needed when both prison and fine are given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub combination: Option<At<Combination>>,
@@ -208,6 +215,7 @@ impl Penalty {
             fine: self.fine.as_ref(),
             combination: self.combination.as_ref(),
             prison_unknown: self.prison_unknown,
+            fine_unknown: self.fine_unknown,
         }
     }
 }

@@ -106,11 +106,11 @@ fn row(r: &PenaltyRow) -> Row {
         prison_unknown: r.prison_unknown,
         max_sort: if life { 1e9 } else { max.unwrap_or(-1.0) },
         serious_crime: tri(r.serious_crime),
-        fine: r
-            .fine
-            .as_ref()
-            .map(|f| f.as_written.clone())
-            .unwrap_or_else(|| "none recorded".into()),
+        fine: match &r.fine {
+            Some(f) => f.as_written.clone(),
+            None if r.fine_unknown => "unknown".into(),
+            None => "none recorded".into(),
+        },
         fine_usd: usd.map(Usd::label).unwrap_or_else(|| "—".into()),
         fine_usd_sort: match usd {
             Some(Usd::Converted { max, min, .. }) => max.or(*min).unwrap_or(-1.0),

@@ -128,11 +128,41 @@ pub fn sanction(s: Sanction<'_>) -> String {
     };
     match (p, f) {
         (Some(p), Some(f)) => format!("{p}{joiner}{f}"),
+        // A recorded combination says a fine is provided and how it joins the prison term;
+        // without one, even whether there is a fine is unknown.
+        (Some(p), None) if s.fine_unknown && s.combination.is_some() => {
+            format!("{p}{joiner}a fine ({FINE_AMOUNT_UNKNOWN})")
+        }
+        (Some(p), None) if s.fine_unknown => format!("{p}; fine unknown ({NOT_READ})"),
         (Some(p), None) => p,
         (None, Some(f)) if s.prison_unknown => format!("fine: {f}; prison term unknown"),
         (None, Some(f)) => format!("fine: {f}"),
+        (None, None) if s.fine_unknown && s.prison_unknown => {
+            format!("penalty unknown: {NOT_READ}")
+        }
+        (None, None) if s.fine_unknown => format!("a fine ({FINE_AMOUNT_UNKNOWN})"),
         (None, None) => "not recorded".into(),
     }
+}
+
+/// Why a figure is missing when the corpus marks it unknown.
+pub const NOT_READ: &str = "no source read states it";
+/// A fine that is provided but whose amount no source read states.
+pub const FINE_AMOUNT_UNKNOWN: &str = "amount unknown: no source read states it";
+
+/// The fine of a sanction in words when the corpus records no figures: "unknown …" for
+/// `fine_unknown` (a provided fine when a combination or a fine-only sanction says so), `None`
+/// when the sanction simply has no fine.
+pub fn fine_unknown(s: Sanction<'_>) -> Option<String> {
+    if !s.fine_unknown || s.fine.is_some() {
+        return None;
+    }
+    let provided = s.combination.is_some() || (s.prison.is_none() && !s.prison_unknown);
+    Some(if provided {
+        format!("a fine is provided; {FINE_AMOUNT_UNKNOWN}")
+    } else {
+        format!("unknown: {NOT_READ}")
+    })
 }
 
 /// The short "maximum" label used in lists: "max. 5 years", "life", "fine only", "unknown".
@@ -143,7 +173,7 @@ pub fn max_label(s: Sanction<'_>) -> String {
     match penalties::max_months(s) {
         Some(m) => format!("max. {}", months(m)),
         None if s.prison.is_none() && s.prison_unknown => "prison term unknown".into(),
-        None if s.prison.is_none() && s.fine.is_some() => "fine only".into(),
+        None if s.prison.is_none() && (s.fine.is_some() || s.fine_unknown) => "fine only".into(),
         None => "maximum not recorded".into(),
     }
 }

@@ -229,7 +229,7 @@ fn sanction(s: Sanction<'_>) -> SanctionView {
             None if s.prison_unknown => Some("unknown: no source read states it".into()),
             other => other,
         },
-        fine: s.fine.map(format::fine),
+        fine: s.fine.map(format::fine).or_else(|| format::fine_unknown(s)),
         fine_note: s.fine.and_then(|f| f.note.clone()),
         combination: s
             .combination
