@@ -518,13 +518,16 @@ impl Ctx<'_> {
                     ),
                 );
             }
-            if r.signed.is_none() && r.consent.is_none() {
+            if r.signed.is_none() && r.consent.is_none() && r.consent_by.is_none() {
                 self.err(&file, at, Code::Value, format!("record for `{}` has neither `signed` nor `consent`: expected at least one date", r.country.value));
             }
-            if r.consent.is_some() && r.consent_kind.is_none() {
+            if (r.consent.is_some() || r.consent_by.is_some()) && r.consent_kind.is_none() {
                 self.err(&file, at, Code::Value, format!("record for `{}` has `consent` but no `consent_kind`: expected ratification, accession, acceptance, approval, succession or definitive", r.country.value));
             }
-            for dt in [&r.signed, &r.consent, &r.entry_into_force]
+            if let (Some(_), Some(by)) = (&r.consent, &r.consent_by) {
+                self.err(&file, (by.line, by.col), Code::Value, format!("record for `{}` has both `consent` and `consent_by`: keep the exact `consent` date, or only `consent_by` when the exact date is unknown", r.country.value));
+            }
+            for dt in [&r.signed, &r.consent, &r.consent_by, &r.entry_into_force]
                 .into_iter()
                 .flatten()
             {
@@ -535,6 +538,12 @@ impl Ctx<'_> {
                 r.signed.as_ref(),
                 r.consent.as_ref(),
                 ("signed", "consent"),
+            );
+            self.ordered(
+                &file,
+                r.signed.as_ref(),
+                r.consent_by.as_ref(),
+                ("signed", "consent_by"),
             );
             self.ordered(
                 &file,

@@ -385,3 +385,93 @@ fn basis_option_chooses_the_legal_basis_of_the_draft() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("error: unknown basis `uncac` for this pair: expected one of: bilateral:PER:0, untoc, domestic_law"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claimed() {
+    let s = Scratch::new();
+    let f = "instruments/untoc/parties.yaml";
+    let t = s
+        .read(f)
+        .replace("    consent: 2002-09-17\n", "    consent_by: 2009-04-30\n");
+    s.write(f, &t);
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = args.to_vec();
+        a.extend_from_slice(&["--format", "json"]);
+        serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json")
+    };
+    let a = json(&PAIR);
+    let untoc = a["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .expect("UNTOC is still a legal basis: ECU is bound");
+    let ecu = untoc["parties"]
+        .as_array()
+        .expect("parties")
+        .iter()
+        .find(|p| p["country"] == "ECU")
+        .expect("ECU");
+    assert_eq!(ecu["status"], "party");
+    assert_eq!(ecu["consent_by"], "2009-04-30");
+    assert!(ecu["binding_date"].is_null());
+    // PER's own date is known, ECU's is not: the later of the two cannot be stated.
+    assert!(untoc["binds_both_from"].is_null(), "{untoc}");
+    let note = untoc["binds_both_note"].as_str().expect("note");
+    assert!(
+        note.contains(
+            "ECU: bound by 2009-04-30 at the latest (exact date of consent not recorded)"
+        ),
+        "{note}"
+    );
+    // The gap analysis counts it as party: the cell is "unknown" (not researched), not "not party".
+    let o = concord(&[
+        "gaps",
+        "--countries",
+        "ECU",
+        "--format",
+        "csv",
+        "--corpus",
+        &s.path().to_string_lossy(),
+    ]);
+    let csv = stdout(&o);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("ECU,") && l.contains(",untoc,untoc:5,"))
+        .expect("ECU untoc:5 row");
+    assert!(
+        row.contains(",organized-crime.participation,unknown,"),
+        "{row}"
+    );
+    // The party table on the instrument page counts it as party too.
+    let out = s.path().join("out");
+    let o = concord(&[
+        "build",
+        "--quiet",
+        "--corpus",
+        &s.path().to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("instruments/untoc/index.html")).expect("page");
+    assert!(
+        page.contains("by 2009-04-30 (exact date not recorded)"),
+        "instrument page"
+    );
+    // Both `consent` and `consent_by` is a contradiction the checker reports.
+    s.write(
+        f,
+        t.replace(
+            "    consent_by: 2009-04-30\n",
+            "    consent: 2002-09-17\n    consent_by: 2009-04-30\n",
+        ),
+    );
+    let o = concord(&["check", "--corpus", &s.path().to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("has both `consent` and `consent_by`"),
+        "{}",
+        stdout(&o)
+    );
+}

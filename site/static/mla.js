@@ -20,7 +20,7 @@
   function partyStatus(inst, iso3) {
     const rec = inst.parties.find((p) => p.country === iso3) || null;
     let status;
-    if (rec && rec.consent !== null) status = 'party';
+    if (rec && (rec.consent !== null || rec.consent_by !== null)) status = 'party';
     else if (rec) status = 'signatory';
     else if (inst.parties_known && inst.parties_complete) status = 'not_party';
     else status = 'unknown';
@@ -35,7 +35,9 @@
       status,
       signed: rec ? rec.signed : null,
       consent: rec ? rec.consent : null,
+      consent_by: rec ? rec.consent_by : null,
       entry_into_force: rec ? rec.entry_into_force : null,
+      list_as_of: inst.parties_as_of,
       binding_date: bindingDate,
       binding_date_kind: kind,
     };
@@ -44,8 +46,12 @@
   function statusWords(p) {
     switch (p.status) {
       case 'party': return `${p.country} is party`;
-      case 'signatory': return `${p.country} has signed but is not party`;
-      case 'not_party': return `${p.country} is not party`;
+      case 'signatory': return p.list_as_of !== null
+        ? `${p.country} has signed but is not party (no consent in the parties list as of ${p.list_as_of})`
+        : `${p.country} has signed but is not party`;
+      case 'not_party': return p.list_as_of !== null
+        ? `${p.country} is not party (complete parties list as of ${p.list_as_of})`
+        : `${p.country} is not party`;
       default: return `${p.country}'s status is unknown (not on the corpus's incomplete party list)`;
     }
   }
@@ -53,6 +59,7 @@
   function dateWords(p) {
     if (p.binding_date !== null && p.binding_date_kind === 'entry_into_force') return `${p.country}: in force since ${p.binding_date}`;
     if (p.binding_date !== null) return `${p.country}: consent to be bound ${p.binding_date} (entry into force for it not recorded)`;
+    if (p.consent_by !== null) return `${p.country}: bound by ${p.consent_by} at the latest (exact date of consent not recorded)`;
     return `${p.country}: date unknown`;
   }
 
@@ -234,7 +241,9 @@
           noteParts.push(`${inst.short_name} in force since ${inst.entry_into_force}`);
         }
         let binds = null;
-        if (ok && dates.length > 0) binds = dates.reduce((x, y) => (y > x ? y : x));
+        // The later date is only known when both states' own dates are.
+        const bothDated = pa.binding_date !== null && pb.binding_date !== null;
+        if (ok && bothDated && dates.length > 0) binds = dates.reduce((x, y) => (y > x ? y : x));
         const bindsNote = ok ? `the later of: ${noteParts.join('; ')}` : 'not established: party status unknown';
         let sources = inst.parties_sources.slice();
         for (const p of inst.parties) {
@@ -606,7 +615,7 @@
         el('dt', {}, 'Applies'), el('dd', {}, b.coverage),
         b.unconfirmed_reason ? [el('dt', {}, 'Not confirmed'), el('dd', {}, b.unconfirmed_reason)] : '',
         b.parties.map((p) => [el('dt', {}, p.country), el('dd', {}, p.status.replace('_', ' '),
-          p.consent ? `, consent ${p.consent}` : '', p.entry_into_force ? `, in force ${p.entry_into_force}` : '')]),
+          p.consent ? `, consent ${p.consent}` : (p.consent_by ? `, bound by ${p.consent_by}` : ''), p.entry_into_force ? `, in force ${p.entry_into_force}` : '')]),
         el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || 'unknown', ' (', b.binds_both_note, ')'),
         b.statutes.length ? [el('dt', {}, 'Statutes'), el('dd', {}, b.statutes.map((s, i) => [i ? '; ' : '', s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title, s.citation ? ` (${s.citation})` : '']))] : '',
         el('dt', {}, `Central authority of ${a.requested.name}`),

@@ -288,7 +288,7 @@ pub struct GapReport {
 
 /// Party status of a country for an instrument.
 enum Party<'a> {
-    /// A record with `consent`.
+    /// A record with `consent` or `consent_by`.
     Yes,
     /// A parties list without a consent record for the country (perhaps signed only).
     No(Evidence),
@@ -310,7 +310,7 @@ fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Part
         .iter()
         .filter(|r| r.country.value == iso3)
         .collect();
-    if records.iter().any(|r| r.consent.is_some()) {
+    if records.iter().any(|r| r.is_bound()) {
         return Party::Yes;
     }
     // Missing from a list that is not complete says nothing: the state may well be a party.

@@ -206,6 +206,8 @@ pub struct PartyIn {
     pub country: String,
     pub signed: Option<String>,
     pub consent: Option<String>,
+    /// Bound on or before this date (exact date of consent not recorded).
+    pub consent_by: Option<String>,
     pub entry_into_force: Option<String>,
     pub sources: Vec<Src>,
 }
@@ -399,6 +401,7 @@ impl MlaData {
                             country: r.country.value.clone(),
                             signed: d(&r.signed),
                             consent: d(&r.consent),
+                            consent_by: d(&r.consent_by),
                             entry_into_force: d(&r.entry_into_force),
                             sources: srcs(&r.sources),
                         })
@@ -491,9 +494,13 @@ pub struct PartyStatus {
     pub status: String,
     pub signed: Option<String>,
     pub consent: Option<String>,
+    /// Bound on or before this date; the exact date of consent is not recorded.
+    pub consent_by: Option<String>,
     pub entry_into_force: Option<String>,
+    /// The date the parties list is current as of (what "signatory" and "not party" mean).
+    pub list_as_of: Option<String>,
     /// The date the instrument binds this state: its entry into force for the state when
-    /// recorded, otherwise its consent to be bound.
+    /// recorded, otherwise its consent to be bound; null when only `consent_by` is known.
     pub binding_date: Option<String>,
     /// "entry_into_force" | "consent" | null.
     pub binding_date_kind: Option<String>,
@@ -642,7 +649,7 @@ fn dedup(list: Vec<Src>) -> Vec<Src> {
 fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
     let rec = inst.parties.iter().find(|p| p.country == iso3);
     let status = match rec {
-        Some(r) if r.consent.is_some() => "party",
+        Some(r) if r.consent.is_some() || r.consent_by.is_some() => "party",
         Some(_) => "signatory",
         None if inst.parties_known && inst.parties_complete => "not_party",
         None => "unknown",
@@ -659,7 +666,9 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
         status: status.to_string(),
         signed: rec.and_then(|r| r.signed.clone()),
         consent: rec.and_then(|r| r.consent.clone()),
+        consent_by: rec.and_then(|r| r.consent_by.clone()),
         entry_into_force: rec.and_then(|r| r.entry_into_force.clone()),
+        list_as_of: inst.parties_as_of.clone(),
         binding_date,
         binding_date_kind: kind,
     }
@@ -668,8 +677,20 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
 fn status_words(p: &PartyStatus) -> String {
     match p.status.as_str() {
         "party" => format!("{} is party", p.country),
-        "signatory" => format!("{} has signed but is not party", p.country),
-        "not_party" => format!("{} is not party", p.country),
+        "signatory" => match &p.list_as_of {
+            Some(d) => format!(
+                "{} has signed but is not party (no consent in the parties list as of {d})",
+                p.country
+            ),
+            None => format!("{} has signed but is not party", p.country),
+        },
+        "not_party" => match &p.list_as_of {
+            Some(d) => format!(
+                "{} is not party (complete parties list as of {d})",
+                p.country
+            ),
+            None => format!("{} is not party", p.country),
+        },
         _ => format!(
             "{}'s status is unknown (not on the corpus's incomplete party list)",
             p.country
@@ -684,7 +705,13 @@ fn date_words(p: &PartyStatus) -> String {
             "{}: consent to be bound {d} (entry into force for it not recorded)",
             p.country
         ),
-        (None, _) => format!("{}: date unknown", p.country),
+        (None, _) => match &p.consent_by {
+            Some(d) => format!(
+                "{}: bound by {d} at the latest (exact date of consent not recorded)",
+                p.country
+            ),
+            None => format!("{}: date unknown", p.country),
+        },
     }
 }
 
@@ -998,7 +1025,9 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
                 dates.push(e.clone());
                 note_parts.push(format!("{} in force since {e}", inst.short_name));
             }
-            let binds = if ok {
+            // The later date is only known when both states' own dates are.
+            let both_dated = pa.binding_date.is_some() && pb.binding_date.is_some();
+            let binds = if ok && both_dated {
                 dates.iter().max().cloned()
             } else {
                 None
@@ -1719,6 +1748,7 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
                 p.consent
                     .as_ref()
                     .map(|c| format!(", consent {c}"))
+                    .or_else(|| p.consent_by.as_ref().map(|c| format!(", bound by {c}")))
                     .unwrap_or_default(),
                 p.entry_into_force
                     .as_ref()
@@ -1990,6 +2020,7 @@ mod tests {
             country: c.into(),
             signed: None,
             consent: Some(consent.into()),
+            consent_by: None,
             entry_into_force: eif.map(str::to_string),
             sources: Vec::new(),
         };
@@ -2084,7 +2115,9 @@ mod tests {
         let x = a.excluded.iter().find(|x| x.instrument == "untoc");
         assert_eq!(
             x.map(|x| x.reason.as_str()),
-            Some("GTM has signed but is not party")
+            Some(
+                "GTM has signed but is not party (no consent in the parties list as of 2026-01-01)"
+            )
         );
         assert!(draft_md(&a).contains("No treaty basis was found in the corpus."));
     }

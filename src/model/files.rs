@@ -189,6 +189,11 @@ pub struct PartyRecord {
     /// Date of the instrument of ratification, accession … (absent for signatories only).
     #[serde(default)]
     pub consent: Option<At<Date>>,
+    /// Instead of `consent` when a source lists the state as bound but gives no exact date (only
+    /// a month, a year, or nothing): the date of that source, on or before which the state had
+    /// consented. Never a date made up from a month or year.
+    #[serde(default)]
+    pub consent_by: Option<At<Date>>,
     #[serde(default)]
     pub consent_kind: Option<ConsentKind>,
     /// Date the instrument entered into force for this state, when the source gives it.
@@ -200,6 +205,22 @@ pub struct PartyRecord {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+impl PartyRecord {
+    /// Consented to be bound: an exact `consent` date, or `consent_by`.
+    pub fn is_bound(&self) -> bool {
+        self.consent.is_some() || self.consent_by.is_some()
+    }
+
+    /// The consent as shown to readers: the date, or "by D (exact date not recorded)".
+    pub fn consent_label(&self) -> Option<String> {
+        match (&self.consent, &self.consent_by) {
+            (Some(c), _) => Some(c.value.to_string()),
+            (None, Some(by)) => Some(format!("by {} (exact date not recorded)", by.value)),
+            (None, None) => None,
+        }
+    }
 }
 
 // ---------------------------------------------------------------- instruments/<id>/articles/<n>.md

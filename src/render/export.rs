@@ -263,6 +263,7 @@ pub fn concord_json(corpus: &Corpus) -> String {
                     "country": r.country.value,
                     "signed": date(&r.signed),
                     "consent": date(&r.consent),
+                    "consent_by": date(&r.consent_by),
                     "consent_kind": r.consent_kind,
                     "entry_into_force": date(&r.entry_into_force),
                     "declarations": r.declarations.iter().map(|d| json!({"kind": d.kind, "summary": d.summary})).collect::<Vec<_>>(),

@@ -280,13 +280,7 @@ impl<'a> Renderer<'a> {
                     parties: i
                         .parties
                         .as_ref()
-                        .map(|p| {
-                            p.data
-                                .parties
-                                .iter()
-                                .filter(|r| r.consent.is_some())
-                                .count()
-                        })
+                        .map(|p| p.data.parties.iter().filter(|r| r.is_bound()).count())
                         .unwrap_or(0),
                     articles: i.articles.len(),
                 })
@@ -333,7 +327,7 @@ impl<'a> Renderer<'a> {
             .map(|r| PartyRow {
                 country: self.names.country_link(&r.country),
                 signed: r.signed.as_ref().map(|d| d.value.to_string()),
-                consent: r.consent.as_ref().map(|d| d.value.to_string()),
+                consent: r.consent_label(),
                 consent_kind: r.consent_kind.map(|k| format!("{k:?}").to_lowercase()),
                 entry_into_force: r.entry_into_force.as_ref().map(|d| d.value.to_string()),
                 declarations: r
@@ -571,7 +565,7 @@ impl<'a> Renderer<'a> {
                     .and_then(|p| p.data.parties.iter().find(|r| r.country.value == c.iso3));
                 let complete = i.parties.as_ref().is_some_and(|p| p.data.complete);
                 let status = match rec {
-                    Some(r) if r.consent.is_some() => "party",
+                    Some(r) if r.is_bound() => "party",
                     Some(_) => "signatory",
                     // Absent from a complete list: not party. Absent from a partial list: unknown.
                     None if complete => "not party",
@@ -587,9 +581,7 @@ impl<'a> Renderer<'a> {
                     signed: rec
                         .and_then(|r| r.signed.as_ref())
                         .map(|d| d.value.to_string()),
-                    consent: rec
-                        .and_then(|r| r.consent.as_ref())
-                        .map(|d| d.value.to_string()),
+                    consent: rec.and_then(|r| r.consent_label()),
                     consent_kind: rec
                         .and_then(|r| r.consent_kind)
                         .map(|k| format!("{k:?}").to_lowercase()),
