@@ -190,8 +190,9 @@ pub struct PartyRecord {
     #[serde(default)]
     pub consent: Option<At<Date>>,
     /// Instead of `consent` when a source lists the state as bound but gives no exact date (only
-    /// a month, a year, or nothing): the date of that source, on or before which the state had
-    /// consented. Never a date made up from a month or year.
+    /// a month, a year, or nothing): the date of that source (the last day of its month when the
+    /// source is dated only by month), on or before which the state had consented. Never a
+    /// consent date made up from a month or year.
     #[serde(default)]
     pub consent_by: Option<At<Date>>,
     #[serde(default)]
