@@ -424,6 +424,21 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         ),
         "{note}"
     );
+    // With its entry into force recorded, the binding date is known again.
+    let t2 = t.replace(
+        "    consent_by: 2009-04-30\n",
+        "    consent_by: 2009-04-30\n    entry_into_force: 2009-04-30\n",
+    );
+    s.write(f, &t2);
+    let b = json(&PAIR);
+    let untoc2 = b["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .expect("untoc");
+    assert_eq!(untoc2["binds_both_from"], "2009-04-30", "{untoc2}");
+    s.write(f, &t);
     // The gap analysis counts it as party: the cell is "unknown" (not researched), not "not party".
     let o = concord(&[
         "gaps",

@@ -29,6 +29,9 @@
     if (rec && rec.consent !== null) {
       if (rec.entry_into_force !== null) { bindingDate = rec.entry_into_force; kind = 'entry_into_force'; }
       else { bindingDate = rec.consent; kind = 'consent'; }
+    } else if (rec && rec.consent_by !== null && rec.entry_into_force !== null) {
+      // Only `consent_by`: the binding date is known if the entry into force for it is.
+      bindingDate = rec.entry_into_force; kind = 'entry_into_force';
     }
     return {
       country: iso3,

@@ -659,6 +659,11 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
             Some(e) => (Some(e.clone()), Some("entry_into_force".to_string())),
             None => (r.consent.clone(), Some("consent".to_string())),
         },
+        // Only `consent_by`: the binding date is known if the entry into force for it is.
+        Some(r) if r.consent_by.is_some() && r.entry_into_force.is_some() => (
+            r.entry_into_force.clone(),
+            Some("entry_into_force".to_string()),
+        ),
         _ => (None, None),
     };
     PartyStatus {
