@@ -394,18 +394,20 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         .read(f)
         .replace("    consent: 2002-09-17\n", "    consent_by: 2009-04-30\n");
     s.write(f, &t);
-    let json = |args: &[&str]| -> serde_json::Value {
-        let mut a = args.to_vec();
+    // The UNTOC legal basis of the ECU → PER analysis (present only if ECU counts as bound).
+    let untoc_basis = || -> serde_json::Value {
+        let mut a = PAIR.to_vec();
         a.extend_from_slice(&["--format", "json"]);
-        serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json")
+        let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
+        v["legal_bases"]
+            .as_array()
+            .expect("bases")
+            .iter()
+            .find(|b| b["instrument"] == "untoc")
+            .cloned()
+            .expect("UNTOC is still a legal basis: ECU is bound")
     };
-    let a = json(&PAIR);
-    let untoc = a["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["instrument"] == "untoc")
-        .expect("UNTOC is still a legal basis: ECU is bound");
+    let untoc = untoc_basis();
     let ecu = untoc["parties"]
         .as_array()
         .expect("parties")
@@ -430,13 +432,7 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         "    consent_by: 2009-04-30\n    entry_into_force: 2009-04-30\n",
     );
     s.write(f, &t2);
-    let b = json(&PAIR);
-    let untoc2 = b["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["instrument"] == "untoc")
-        .expect("untoc");
+    let untoc2 = untoc_basis();
     assert_eq!(untoc2["binds_both_from"], "2009-04-30", "{untoc2}");
     s.write(f, &t);
     // The gap analysis counts it as party: the cell is "unknown" (not researched), not "not party".
