@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { buildSite, fixtureCorpus, fileUrl, launch, openPage, axe, repo } from './lib.mjs';
@@ -88,6 +89,31 @@ test('the page script and the CLI agree on pairs of the real corpus', () => {
     const c = cli(realCorpus, f, t, o);
     assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${f} → ${t} ${o}`);
     assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${f} → ${t} ${o}`);
+  }
+});
+
+test('the page script and the CLI agree when a party is known only to be bound by a date', () => {
+  // ECU's UNTOC record: bound by a date, without and then with its entry into force.
+  for (const extra of ['', '    entry_into_force: 2009-05-30\n']) {
+    const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+    cpSync(fixtureCorpus, corpus, { recursive: true });
+    const f = join(corpus, 'instruments', 'untoc', 'parties.yaml');
+    const before = readFileSync(f, 'utf8');
+    const after = before.replace('    consent: 2002-09-17\n', `    consent_by: 2009-04-30\n${extra}`);
+    assert.notEqual(after, before, 'the fixture still has the line this test replaces');
+    writeFileSync(f, after);
+    const site = buildSite(corpus);
+    const { data, api } = loadScript(site);
+    for (const [a, b, o] of [['PER', 'ECU', 'wildlife.trafficking'], ['ECU', 'PER', 'laundering']]) {
+      const r = api.analyse(data, a, b, o);
+      assert.ok(r.ok, `${a} → ${b} ${o}: ${r.error}`);
+      const c = cli(corpus, a, b, o);
+      assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b} ${o} (${extra ? 'with' : 'without'} entry into force)`);
+      assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b} ${o}`);
+      const untoc = r.ok.legal_bases.find((x) => x.instrument === 'untoc');
+      assert.ok(untoc, 'ECU counts as bound, so UNTOC stays a legal basis');
+      assert.equal(untoc.binds_both_from, extra ? '2009-05-30' : null);
+    }
   }
 });
 
