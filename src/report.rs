@@ -8,7 +8,7 @@ use std::fmt::Write;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
-use crate::derive::gaps::{GapReport, OFFENCE_CHECKS};
+use crate::derive::gaps::{CellState, GapReport, OFFENCE_CHECKS};
 use crate::derive::penalties::{
     Comparison, FineFigures, NotCovered, NotCoveredKind, PenaltyRow, RateUsed, VariantKind,
 };
@@ -746,7 +746,8 @@ pub fn compare_csv(c: &Comparison) -> String {
 
 // ---------------------------------------------------------------- gaps
 
-const GAPS_NOTE: &str = "Each cell: \"met\" = a provision of the country covers the offence; \
+const GAPS_NOTE: &str = "Each cell: \"met\" = a provision of the country covers the offence (\"met (unverified)\" when every such \
+provision rests on a secondary source not yet confirmed against the official text); \
 \"gap\" = the country is party and a sourced review found no specific provision; \"unknown\" = \
 not yet researched (never counted as met or as a gap); \"not party\" = no consent to be bound in \
 the parties list. Checks are yes / no / unknown; \"serious crime\" = a covering provision's \
@@ -762,6 +763,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
         &[
             "Country",
             "met",
+            "met unverified",
             "gap",
             "unknown",
             "not party",
@@ -772,6 +774,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
         g.rows.push(vec![
             format!("{} {}", c.iso3, c.name),
             c.totals.met.to_string(),
+            c.totals.met_unverified.to_string(),
             c.totals.gap.to_string(),
             c.totals.unknown.to_string(),
             c.totals.not_party.to_string(),
@@ -781,6 +784,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
     g.rows.push(vec![
         "all".to_string(),
         r.totals.met.to_string(),
+        r.totals.met_unverified.to_string(),
         r.totals.gap.to_string(),
         r.totals.unknown.to_string(),
         r.totals.not_party.to_string(),
@@ -804,7 +808,11 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
             g.rows.push(vec![
                 inst,
                 cell.offence.clone(),
-                cell.state.label().to_string(),
+                if cell.unverified {
+                    "met (unverified)".to_string()
+                } else {
+                    cell.state.label().to_string()
+                },
                 cell.evidence
                     .iter()
                     .map(|e| e.short())
@@ -842,7 +850,15 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
     }
     let mut g = Grid::new(
         "Totals per obligation",
-        &["Articles", "Offence", "met", "gap", "unknown", "not party"],
+        &[
+            "Articles",
+            "Offence",
+            "met",
+            "met unverified",
+            "gap",
+            "unknown",
+            "not party",
+        ],
     );
     for o in &r.obligations {
         g.rows.push(vec![
@@ -853,6 +869,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
                 .join(", "),
             o.offence.clone(),
             o.totals.met.to_string(),
+            o.totals.met_unverified.to_string(),
             o.totals.gap.to_string(),
             o.totals.unknown.to_string(),
             o.totals.not_party.to_string(),
@@ -894,7 +911,7 @@ pub fn gaps_json(r: &GapReport, style: JsonStyle) -> String {
 }
 
 /// Columns of the gaps CSV, in order.
-pub const GAPS_CSV_HEADER: [&str; 14] = [
+pub const GAPS_CSV_HEADER: [&str; 15] = [
     "country",
     "country_name",
     "instrument",
@@ -904,6 +921,7 @@ pub const GAPS_CSV_HEADER: [&str; 14] = [
     "status",
     "evidence",
     "evidence_files",
+    "evidence_verification",
     "serious_crime",
     "ml_predicate",
     "corporate_liability",
@@ -940,6 +958,12 @@ pub fn gaps_csv(r: &GapReport) -> String {
                     .map(|e| e.file.clone())
                     .collect::<Vec<_>>()
                     .join(" "),
+                match (cell.state, cell.unverified) {
+                    (CellState::Met, true) => "unverified",
+                    (CellState::Met, false) => "verified",
+                    _ => "",
+                }
+                .to_string(),
             ];
             for (key, _) in OFFENCE_CHECKS {
                 row.push(

@@ -327,10 +327,12 @@ fn gaps_table() {
             .map(|r| r[1..].to_vec())
             .unwrap_or_else(|| panic!("no {p} in {out}"))
     };
-    assert_eq!(find("ECU"), ["1", "1", "2", "0", "yes"]);
-    assert_eq!(find("GTM"), ["0", "0", "2", "2", "unknown"]);
-    assert_eq!(find("PER"), ["2", "0", "2", "0", "yes"]);
-    assert_eq!(find("all")[..4], ["3", "1", "6", "2"]);
+    // met, met unverified, gap, unknown, not party, central authority. ECU's one "met" rests on
+    // its unverified coip-247 only, so it is counted as met and as unverified.
+    assert_eq!(find("ECU"), ["1", "1", "1", "2", "0", "yes"]);
+    assert_eq!(find("GTM"), ["0", "0", "0", "2", "2", "unknown"]);
+    assert_eq!(find("PER"), ["2", "0", "0", "2", "0", "yes"]);
+    assert_eq!(find("all")[..5], ["3", "1", "1", "6", "2"]);
     let section = |iso: &str| {
         let start = out.find(&format!("\n{iso} — ")).expect("country section");
         out[start..].to_string()
@@ -351,8 +353,25 @@ fn gaps_table() {
         ]
     );
     let ecu = rows_in(&section("ECU"), "Obligations");
+    // "met (unverified)" and "ecu-coip-247 (unverified)" wrap onto a second line
+    assert_eq!(
+        ecu[1],
+        ["cites:VIII", "wildlife.trafficking", "met", "ecu-coip-247"]
+    );
+    let ecu_text = section("ECU");
+    let row = ecu_text
+        .lines()
+        .skip_while(|l| !l.contains("| ecu-coip-247"))
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(
+        row.matches("(unverified)").count(),
+        2,
+        "status and evidence both say unverified:\n{ecu_text}"
+    );
     assert_eq!(ecu[2][..3], ["uncac:15", "corruption.bribery", "gap"]);
-    assert!(ecu[2][3].starts_with("finding 2026-01-01:"), "{out}");
+    assert!(ecu[2][3].starts_with("finding"), "{out}");
+    assert!(ecu_text.contains("2026-01-01:"), "{out}");
     let gtm = rows_in(&section("GTM"), "Obligations");
     assert_eq!(gtm[3][..3], ["untoc:6", "laundering", "not party"]);
     let checks = rows_in(&section("PER"), "Checks");
@@ -385,12 +404,29 @@ fn gaps_csv() {
         cell(&out, &met, "evidence_files"),
         "countries/PER/provisions/cp-308.md"
     );
+    assert_eq!(cell(&out, &met, "evidence_verification"), "verified");
     assert_eq!(cell(&out, &met, "serious_crime"), "yes");
     assert_eq!(cell(&out, &met, "ml_predicate"), "yes");
+    // ECU's wildlife obligation is met by an unverified record only: said in both columns
+    let met_unverified = k("ECU", "cites", "wildlife.trafficking");
+    assert_eq!(cell(&out, &met_unverified, "status"), "met");
+    assert_eq!(
+        cell(&out, &met_unverified, "evidence"),
+        "ecu-coip-247 (unverified)"
+    );
+    assert_eq!(
+        cell(&out, &met_unverified, "evidence_verification"),
+        "unverified"
+    );
     assert_eq!(cell(&out, &met, "corporate_liability"), "unknown");
     assert_eq!(cell(&out, &met, "central_authority"), "yes");
     let gap = k("ECU", "uncac", "corruption.bribery");
     assert_eq!(cell(&out, &gap, "status"), "gap");
+    assert_eq!(
+        cell(&out, &gap, "evidence_verification"),
+        "",
+        "only met cells have one"
+    );
     assert!(cell(&out, &gap, "evidence").contains("https://example.org/fixture"));
     assert_eq!(cell(&out, &gap, "serious_crime"), "unknown");
     let unknown = k("ECU", "untoc", "organized-crime.participation");
@@ -415,6 +451,7 @@ fn gaps_json_and_csv_agree() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["scope"], "network sudwen (SudWEN)");
     assert_eq!(v["totals"]["met"], 3);
+    assert_eq!(v["totals"]["met_unverified"], 1);
     assert_eq!(v["totals"]["gap"], 1);
     assert_eq!(v["totals"]["unknown"], 4);
     assert_eq!(v["totals"]["not_party"], 0);
@@ -432,12 +469,23 @@ fn gaps_json_and_csv_agree() {
                 cell(&csv, &key, "status"),
                 x["state"].as_str().expect("state")
             );
+            let verification = match (x["state"].as_str(), x["unverified"].as_bool()) {
+                (Some("met"), Some(true)) => "unverified",
+                (Some("met"), None) => "verified",
+                (_, None) => "",
+                other => panic!("unverified flag on a cell that is not met: {other:?}"),
+            };
+            assert_eq!(cell(&csv, &key, "evidence_verification"), verification);
             n += 1;
         }
     }
     assert_eq!(n, rows.len());
     let ecu = &v["countries"][0];
     assert_eq!(ecu["iso3"], "ECU");
+    assert_eq!(ecu["cells"][0]["state"], "met");
+    assert_eq!(ecu["cells"][0]["unverified"], true);
+    assert_eq!(ecu["cells"][0]["evidence"][0]["unverified"], true);
+    assert_eq!(ecu["totals"]["met_unverified"], 1);
     assert_eq!(ecu["cells"][1]["state"], "gap");
     assert_eq!(
         ecu["cells"][1]["evidence"][0]["sources"][0]["url"],

@@ -393,3 +393,39 @@ fn pages_show_what_the_corpus_says() {
     let home = read("index.html");
     assert!(home.contains("Latest fact confirmed: <time datetime=\"2026-01-01\">"));
 }
+
+#[test]
+fn scoreboard_marks_met_cells_that_rest_on_unverified_records() {
+    let (_d, out) = built(&fixture());
+    let html = std::fs::read_to_string(out.join("gaps/sudwen.html")).expect("scoreboard page");
+    let doc = scraper::Html::parse_document(&html);
+    let row_sel = scraper::Selector::parse("table.scoreboard tbody tr").expect("selector");
+    let cell_sel = scraper::Selector::parse("td.cell-met").expect("selector");
+    let text = |e: scraper::ElementRef| e.text().collect::<String>();
+    let met_cells = |iso: &str| -> Vec<(bool, String)> {
+        doc.select(&row_sel)
+            .find(|r| text(*r).contains(&format!("{iso} (fixture)")) || text(*r).contains(iso))
+            .map(|r| {
+                r.select(&cell_sel)
+                    .map(|c| (c.value().classes().any(|k| k == "cell-unverified"), text(c)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Ecuador's wildlife obligation rests on its unverified coip-247 only.
+    let ecu = met_cells("Ecuador");
+    assert_eq!(ecu.len(), 1, "{ecu:?}");
+    assert!(ecu[0].0, "marked as unverified: {ecu:?}");
+    assert!(
+        ecu[0].1.contains("met (unverified)") && ecu[0].1.contains("unverified"),
+        "{ecu:?}"
+    );
+    // Peru's two met cells rest on verified records: no marker.
+    let per = met_cells("Peru");
+    assert_eq!(per.len(), 2, "{per:?}");
+    assert!(
+        per.iter().all(|(u, t)| !u && !t.contains("unverified")),
+        "{per:?}"
+    );
+    assert!(html.contains("1 (1 unverified)") || html.contains("(1 unverified)"));
+}

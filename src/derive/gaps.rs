@@ -120,12 +120,18 @@ pub struct Evidence {
     pub date: Option<Date>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// A provision marked `verification: unverified`: the cell rests on a secondary source.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
 }
 
 impl Evidence {
     /// A compact reference: the provision id, or the finding's first source, or the label.
     pub fn short(&self) -> String {
         match self.kind {
+            EvidenceKind::Provision if self.unverified => {
+                format!("{} (unverified)", self.id.as_deref().unwrap_or_default())
+            }
             EvidenceKind::Provision => self.id.clone().unwrap_or_default(),
             EvidenceKind::Finding => match self.sources.first() {
                 Some(s) => format!("finding {}: {}", fmt_date(self.date), s.label()),
@@ -150,6 +156,10 @@ pub struct GapCell {
     pub nature: ObligationNature,
     pub state: CellState,
     pub evidence: Vec<Evidence>,
+    /// Met, but every provision it rests on is unverified: a secretariat reads it as "met,
+    /// to be confirmed", never as settled.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
 }
 
 /// A yes / no / unknown check with the provisions it rests on.
@@ -207,15 +217,20 @@ pub struct AuthorityCheck {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct StateTotals {
     pub met: usize,
+    /// Of `met`, the cells resting only on unverified provisions.
+    pub met_unverified: usize,
     pub gap: usize,
     pub unknown: usize,
     pub not_party: usize,
 }
 
 impl StateTotals {
-    pub fn add(&mut self, s: CellState) {
+    pub fn add(&mut self, s: CellState, unverified: bool) {
         match s {
-            CellState::Met => self.met += 1,
+            CellState::Met => {
+                self.met += 1;
+                self.met_unverified += usize::from(unverified);
+            }
             CellState::Gap => self.gap += 1,
             CellState::Unknown => self.unknown += 1,
             CellState::NotParty => self.not_party += 1,
@@ -337,6 +352,7 @@ fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Part
         label,
         date: Some(p.data.as_of.value),
         sources: SourceRef::all(&p.data.sources),
+        unverified: false,
     })
 }
 
@@ -358,6 +374,7 @@ fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
             ),
             date: Some(d.front.as_of.value),
             sources: Vec::new(),
+            unverified: d.front.verification == Verification::Unverified,
         })
         .collect();
     if !provisions.is_empty() {
@@ -383,6 +400,7 @@ fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
                     .unwrap_or_else(|| "no specific provision found".to_string()),
                 date: Some(f.as_of.value),
                 sources: SourceRef::all(&f.sources),
+                unverified: false,
             }],
         ),
         None => (CellState::Unknown, Vec::new()),
@@ -527,13 +545,19 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                         label: format!("{inst}: party status not recorded"),
                         date: None,
                         sources: Vec::new(),
+                        unverified: false,
                     });
                     (state, ev)
                 }
             };
-            col.totals.add(state);
-            ctotals.add(state);
-            totals.add(state);
+            let unverified = state == CellState::Met
+                && evidence
+                    .iter()
+                    .filter(|e| e.kind == EvidenceKind::Provision)
+                    .all(|e| e.unverified);
+            col.totals.add(state, unverified);
+            ctotals.add(state, unverified);
+            totals.add(state, unverified);
             cells.push(GapCell {
                 instrument: col.instrument.clone(),
                 offence: col.offence.clone(),
@@ -541,6 +565,7 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                 nature: col.nature,
                 state,
                 evidence,
+                unverified,
             });
         }
         checked_offences.sort();
@@ -699,6 +724,7 @@ mod tests {
             t("ECU"),
             StateTotals {
                 met: 1,
+                met_unverified: 1,
                 gap: 1,
                 unknown: 2,
                 not_party: 0
@@ -708,6 +734,7 @@ mod tests {
             t("PER"),
             StateTotals {
                 met: 2,
+                met_unverified: 0,
                 gap: 0,
                 unknown: 2,
                 not_party: 0
@@ -717,6 +744,7 @@ mod tests {
             t("GTM"),
             StateTotals {
                 met: 0,
+                met_unverified: 0,
                 gap: 0,
                 unknown: 1,
                 not_party: 3
@@ -726,6 +754,7 @@ mod tests {
             r.totals,
             StateTotals {
                 met: 3,
+                met_unverified: 1,
                 gap: 1,
                 unknown: 5,
                 not_party: 3
@@ -740,6 +769,7 @@ mod tests {
             col.totals,
             StateTotals {
                 met: 2,
+                met_unverified: 1,
                 gap: 0,
                 unknown: 1,
                 not_party: 0

@@ -237,7 +237,15 @@ pub fn prison_chart(c: &Comparison) -> String {
     svg
 }
 
-fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> Link {
+/// A scoreboard cell's link to its evidence; `unverified` puts the badge next to it.
+#[derive(Serialize)]
+struct EvidenceLink {
+    #[serde(flatten)]
+    link: Link,
+    unverified: bool,
+}
+
+fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> EvidenceLink {
     let href = match e.kind {
         EvidenceKind::Provision => e.id.as_deref().map(views::provision_href),
         EvidenceKind::Finding => Some(format!("countries/{iso3}/index.html#offence-{offence}")),
@@ -247,9 +255,12 @@ fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> Link {
             .nth(1)
             .map(|inst| format!("instruments/{inst}/index.html#parties")),
     };
-    Link {
-        label: e.label.clone(),
-        href: href.unwrap_or_else(|| views::country_href(iso3)),
+    EvidenceLink {
+        link: Link {
+            label: e.label.clone(),
+            href: href.unwrap_or_else(|| views::country_href(iso3)),
+        },
+        unverified: e.unverified,
     }
 }
 
@@ -269,7 +280,9 @@ fn scoreboard(r: &GapReport) -> Value {
         state: &'static str,
         label: &'static str,
         symbol: &'static str,
-        evidence: Vec<Link>,
+        /// Met on unverified provisions only.
+        unverified: bool,
+        evidence: Vec<EvidenceLink>,
     }
     #[derive(Serialize)]
     struct Line {
@@ -317,6 +330,7 @@ fn scoreboard(r: &GapReport) -> Value {
                             state: x.state.as_str(),
                             label: x.state.label(),
                             symbol: state_symbol(x.state),
+                            unverified: x.unverified,
                             evidence: x
                                 .evidence
                                 .iter()
@@ -327,6 +341,7 @@ fn scoreboard(r: &GapReport) -> Value {
                             state: "unknown",
                             label: "unknown",
                             symbol: "?",
+                            unverified: false,
                             evidence: vec![],
                         },
                     }
