@@ -1,5 +1,6 @@
 // Sortable tables that work from file://: a classic script, no modules. Each header of a
-// `table.sortable` becomes a button; the current order is announced through aria-sort.
+// `table.sortable` becomes a button; the current order is announced through aria-sort. Below it,
+// the comparison pages' "only verified records" filter.
 (function () {
   function key(cell, kind) {
     var v = cell.getAttribute('data-value');
@@ -39,4 +40,26 @@
       b.addEventListener('click', function () { sortBy(table, i, kind, th); });
     });
   });
+})();
+// "Only verified records" on comparison pages: rows carry data-unverified; the control stays
+// hidden without JavaScript, where it could do nothing.
+(function () {
+  var box = document.getElementById('verified-only');
+  var table = document.querySelector('table.compare');
+  if (!box || !table) return;
+  var wrap = box.closest('[data-filter]');
+  var count = document.getElementById('verified-count');
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  function apply() {
+    var shown = 0;
+    rows.forEach(function (r) {
+      var hide = box.checked && r.hasAttribute('data-unverified');
+      r.hidden = hide;
+      if (!hide) shown++;
+    });
+    count.textContent = box.checked ? shown + ' of ' + rows.length + ' rows shown' : '';
+  }
+  box.addEventListener('change', apply);
+  wrap.hidden = false;
+  apply();
 })();

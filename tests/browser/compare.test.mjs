@@ -76,3 +76,28 @@ test('the CSV download matches the table on the page', async () => {
     assert.equal(t.fine, r[col('fine_as_written')] || 'none recorded', `row ${i} fine`);
   });
 });
+
+test('"only verified records" hides the unverified rows and brings them back', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'compare/wildlife.trafficking.html'));
+  const box = page.getByLabel('Show only records confirmed against the official text');
+  assert.ok(await box.isVisible(), 'the control is shown once the script runs');
+  const visible = () => page.$$eval('table.compare tbody tr', (rows) => rows
+    .filter((r) => !r.hidden)
+    .map((r) => ({ href: r.cells[1].querySelector('a').getAttribute('href'), badge: !!r.querySelector('.badge.unverified') })));
+  const all = await visible();
+  const unverified = all.filter((r) => r.badge);
+  assert.ok(unverified.length > 0 && unverified.length < all.length, 'the fixture mixes both kinds');
+  assert.ok(unverified.some((r) => r.href.includes('ECU/coip-247')), 'Ecuador\'s record is unverified');
+  await box.check();
+  const shown = await visible();
+  assert.deepEqual(shown, all.filter((r) => !r.badge), 'exactly the verified rows remain');
+  assert.equal(await page.locator('#verified-count').innerText(), `${shown.length} of ${all.length} rows shown`);
+  // sorting keeps the filter
+  await page.locator('table.compare thead th').nth(maxColumn).getByRole('button').click();
+  assert.equal((await visible()).filter((r) => r.badge).length, 0);
+  await box.uncheck();
+  assert.equal((await visible()).length, all.length);
+  assert.equal(await page.locator('#verified-count').innerText(), '');
+  assert.deepEqual(page.errors, []);
+});
