@@ -473,10 +473,10 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
         .filter(|r| seen.insert(r.provision.clone()))
         .map(|r| {
             format!(
-                "{}: {}, art. {} — {} ({}; as of {}; {})",
+                "{}: {}, {} — {} ({}; as of {}; {})",
                 r.provision,
                 r.statute,
-                r.article,
+                crate::model::article_label(&r.article),
                 r.title,
                 r.country_name,
                 r.as_of,

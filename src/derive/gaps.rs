@@ -367,9 +367,9 @@ fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
             id: Some(id.clone()),
             file: d.file.clone(),
             label: format!(
-                "{} art. {} — {}",
+                "{} {} — {}",
                 d.front.statute,
-                d.front.article.value,
+                article_label(&d.front.article.value),
                 d.front.title_en.as_ref().unwrap_or(&d.front.title)
             ),
             date: Some(d.front.as_of.value),

@@ -262,3 +262,27 @@ pub struct Quote {
     pub language: At<String>,
     pub source: Source,
 }
+
+/// "art. 308", or, for a record whose article is not known and says so in parentheses
+/// ("(article not identified)"), that text alone: "art. (article not identified)" reads badly.
+pub fn article_label(article: &str) -> String {
+    if article.starts_with('(') {
+        article.to_string()
+    } else {
+        format!("art. {article}")
+    }
+}
+
+#[cfg(test)]
+mod article_label_tests {
+    use super::article_label;
+
+    #[test]
+    fn an_unidentified_article_is_not_called_art() {
+        assert_eq!(article_label("308-A"), "art. 308-A");
+        assert_eq!(
+            article_label("(article not identified)"),
+            "(article not identified)"
+        );
+    }
+}

@@ -94,7 +94,7 @@ fn row(r: &PenaltyRow) -> Row {
             href: views::country_href(&r.country),
         },
         provision: Link {
-            label: format!("{}, art. {}", r.statute, r.article),
+            label: format!("{}, {}", r.statute, crate::model::article_label(&r.article)),
             href: views::provision_href(&r.provision),
         },
         variant,
@@ -183,7 +183,11 @@ pub fn prison_chart(c: &Comparison) -> String {
         let lo = p.and_then(|p| p.min_months).unwrap_or(0.0);
         let hi = p.and_then(|p| p.max_months);
         let life = p.is_some_and(|p| p.life);
-        let full = format!("{} — art. {}", r.country_name, r.article);
+        let full = format!(
+            "{} — {}",
+            r.country_name,
+            crate::model::article_label(&r.article)
+        );
         // Long article designations would run off the left edge: shorten, keep the full text
         // in the bar's tooltip.
         let label = if full.chars().count() > 42 {

@@ -315,7 +315,11 @@ pub struct ProvisionSummary {
 }
 
 pub fn provision_label(p: &ProvisionFront) -> String {
-    format!("{}, art. {}", p.statute, p.article.value)
+    format!(
+        "{}, {}",
+        p.statute,
+        crate::model::article_label(&p.article.value)
+    )
 }
 
 pub fn provision_summary(
