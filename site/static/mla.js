@@ -11,9 +11,14 @@
     return a.title === b.title && a.url === b.url && a.citation === b.citation && a.date === b.date;
   }
 
+  // one entry per source: the same address cited twice is listed once, as first cited
+  function sameSource(x, s) {
+    return x.url !== null && s.url !== null ? x.url === s.url : srcEq(x, s);
+  }
+
   function dedup(list) {
     const out = [];
-    for (const s of list) if (!out.some((x) => srcEq(x, s))) out.push(s);
+    for (const s of list) if (!out.some((x) => sameSource(x, s))) out.push(s);
     return out;
   }
 
@@ -147,47 +152,65 @@
     const excluded = [];
     const notesWarn = [];
 
-    // bilateral treaties, from either profile
+    // bilateral treaties, from either profile; entries with the same signature or
+    // entry-into-force date are one treaty recorded in both profiles: one basis, not two
+    const listed = [];
     for (const [holder, other] of [[a, b], [b, a]]) {
       const p = holder.profile;
       if (!p) continue;
       p.bilateral_treaties.forEach((t, i) => {
         if (t.with !== other.iso3) return;
-        const ca = centralAuthority(b, null, t.title);
-        let note;
-        if (t.in_force !== null) note = `in force since ${t.in_force}`;
-        else if (t.signed !== null) note = `signed ${t.signed}; entry into force not recorded in the corpus`;
-        else note = 'signature and entry into force not recorded in the corpus';
-        const basis = {
-          kind: 'bilateral',
-          key: `bilateral:${holder.iso3}:${i}`,
-          instrument: null,
-          title: t.title,
-          short_name: `${a.iso3}–${b.iso3} bilateral treaty`,
-          article: null,
-          article_label: 'article not recorded in the corpus',
-          article_href: null,
-          href: p.href,
-          coverage: `bilateral mutual legal assistance treaty recorded in ${holder.name}'s MLA profile`,
-          status: 'available',
-          unconfirmed_reason: null,
-          parties: [],
-          binds_both_from: t.in_force,
-          binds_both_note: note,
-          conditions: [],
-          caveats: [],
-          statutes: [],
-          central_authority: ca,
-          sources: t.sources.length === 0 ? p.sources : t.sources,
-        };
-        if (t.in_force === null) {
-          basis.status = 'unconfirmed';
-          basis.unconfirmed_reason = 'its entry into force is not recorded in the corpus';
-          unconfirmed.push(basis);
-        } else {
-          bases.push(basis);
-        }
+        const same = (x) => (x.signed !== null && x.signed === t.signed) || (x.in_force !== null && x.in_force === t.in_force);
+        const g = listed.find((grp) => grp.some((e) => same(e.t)));
+        if (g) g.push({ holder, p, i, t }); else listed.push([{ holder, p, i, t }]);
       });
+    }
+    for (const group of listed) {
+      const { holder, p, i, t } = group[0];
+      const firstOf = (k) => { const e = group.find((x) => x.t[k] !== null); return e ? e.t[k] : null; };
+      const inForce = firstOf('in_force');
+      const signed = firstOf('signed');
+      const holders = [];
+      for (const e of group) if (!holders.includes(e.holder.name)) holders.push(e.holder.name);
+      const coverage = holders.length === 1
+        ? `bilateral mutual legal assistance treaty recorded in ${holders[0]}'s MLA profile`
+        : `bilateral mutual legal assistance treaty recorded in the MLA profiles of ${holders.join(' and ')}`;
+      const sources = [];
+      for (const e of group) sources.push(...(e.t.sources.length === 0 ? e.p.sources : e.t.sources));
+      const ca = centralAuthority(b, null, t.title);
+      let note;
+      if (inForce !== null) note = `in force since ${inForce}`;
+      else if (signed !== null) note = `signed ${signed}; entry into force not recorded in the corpus`;
+      else note = 'signature and entry into force not recorded in the corpus';
+      const basis = {
+        kind: 'bilateral',
+        key: `bilateral:${holder.iso3}:${i}`,
+        instrument: null,
+        title: t.title,
+        short_name: `${a.iso3}–${b.iso3} bilateral treaty`,
+        article: null,
+        article_label: 'article not recorded in the corpus',
+        article_href: null,
+        href: p.href,
+        coverage,
+        status: 'available',
+        unconfirmed_reason: null,
+        parties: [],
+        binds_both_from: inForce,
+        binds_both_note: note,
+        conditions: [],
+        caveats: [],
+        statutes: [],
+        central_authority: ca,
+        sources: dedup(sources),
+      };
+      if (inForce === null) {
+        basis.status = 'unconfirmed';
+        basis.unconfirmed_reason = 'its entry into force is not recorded in the corpus';
+        unconfirmed.push(basis);
+      } else {
+        bases.push(basis);
+      }
     }
 
     // multilateral instruments

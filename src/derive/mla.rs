@@ -636,10 +636,16 @@ pub struct Analysis {
     pub warnings: Vec<String>,
 }
 
+/// One entry per source: the same address cited twice (often under two titles, read on two
+/// days) is listed once, as first cited.
 fn dedup(list: Vec<Src>) -> Vec<Src> {
     let mut out: Vec<Src> = Vec::new();
     for s in list {
-        if !out.contains(&s) {
+        let seen = out.iter().any(|x| match (&x.url, &s.url) {
+            (Some(u), Some(v)) => u == v,
+            _ => *x == s,
+        });
+        if !seen {
             out.push(s);
         }
     }
@@ -870,59 +876,91 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
     let mut excluded: Vec<Excluded> = Vec::new();
     let mut notes_warn: Vec<String> = Vec::new();
 
-    // ---- bilateral treaties, from either profile
+    // ---- bilateral treaties, from either profile. Both profiles often record the same treaty
+    // (under titles of their own): entries with the same signature or entry-into-force date are
+    // one basis, citing both profiles, not two.
+    let mut listed: Vec<Vec<(&CountryIn, &ProfileIn, usize, &TreatyIn)>> = Vec::new();
     for (holder, other) in [(a, b), (b, a)] {
         let Some(p) = &holder.profile else { continue };
         for (i, t) in p.bilateral_treaties.iter().enumerate() {
             if t.with != other.iso3 {
                 continue;
             }
-            let ca = central_authority(b, None, &t.title);
-            let mut basis = Basis {
-                kind: "bilateral".into(),
-                key: format!("bilateral:{}:{i}", holder.iso3),
-                instrument: None,
-                title: t.title.clone(),
-                short_name: format!("{}–{} bilateral treaty", a.iso3, b.iso3),
-                article: None,
-                article_label: "article not recorded in the corpus".into(),
-                article_href: None,
-                href: Some(p.href.clone()),
-                coverage: format!(
-                    "bilateral mutual legal assistance treaty recorded in {}'s MLA profile",
-                    holder.name
-                ),
-                status: "available".into(),
-                unconfirmed_reason: None,
-                parties: Vec::new(),
-                binds_both_from: t.in_force.clone(),
-                binds_both_note: match (&t.in_force, &t.signed) {
-                    (Some(f), _) => format!("in force since {f}"),
-                    (None, Some(s)) => {
-                        format!("signed {s}; entry into force not recorded in the corpus")
-                    }
-                    (None, None) => {
-                        "signature and entry into force not recorded in the corpus".to_string()
-                    }
-                },
-                conditions: Vec::new(),
-                caveats: Vec::new(),
-                statutes: Vec::new(),
-                central_authority: ca,
-                sources: if t.sources.is_empty() {
-                    p.sources.clone()
-                } else {
-                    t.sources.clone()
-                },
+            let same = |x: &TreatyIn| {
+                (x.signed.is_some() && x.signed == t.signed)
+                    || (x.in_force.is_some() && x.in_force == t.in_force)
             };
-            if t.in_force.is_none() {
-                basis.status = "unconfirmed".into();
-                basis.unconfirmed_reason =
-                    Some("its entry into force is not recorded in the corpus".into());
-                unconfirmed.push(basis);
-            } else {
-                bases.push(basis);
+            match listed.iter_mut().find(|g| g.iter().any(|e| same(e.3))) {
+                Some(g) => g.push((holder, p, i, t)),
+                None => listed.push(vec![(holder, p, i, t)]),
             }
+        }
+    }
+    for group in listed {
+        let (holder, p, i, t) = group[0];
+        let in_force = group.iter().find_map(|e| e.3.in_force.clone());
+        let signed = group.iter().find_map(|e| e.3.signed.clone());
+        let mut holders: Vec<&str> = Vec::new();
+        for e in &group {
+            if !holders.contains(&e.0.name.as_str()) {
+                holders.push(&e.0.name);
+            }
+        }
+        let coverage = match holders.as_slice() {
+            [one] => {
+                format!("bilateral mutual legal assistance treaty recorded in {one}'s MLA profile")
+            }
+            _ => format!(
+                "bilateral mutual legal assistance treaty recorded in the MLA profiles of {}",
+                holders.join(" and ")
+            ),
+        };
+        let mut sources = Vec::new();
+        for e in &group {
+            sources.extend(if e.3.sources.is_empty() {
+                e.1.sources.iter().cloned()
+            } else {
+                e.3.sources.iter().cloned()
+            });
+        }
+        let ca = central_authority(b, None, &t.title);
+        let mut basis = Basis {
+            kind: "bilateral".into(),
+            key: format!("bilateral:{}:{i}", holder.iso3),
+            instrument: None,
+            title: t.title.clone(),
+            short_name: format!("{}–{} bilateral treaty", a.iso3, b.iso3),
+            article: None,
+            article_label: "article not recorded in the corpus".into(),
+            article_href: None,
+            href: Some(p.href.clone()),
+            coverage,
+            status: "available".into(),
+            unconfirmed_reason: None,
+            parties: Vec::new(),
+            binds_both_from: in_force.clone(),
+            binds_both_note: match (&in_force, &signed) {
+                (Some(f), _) => format!("in force since {f}"),
+                (None, Some(s)) => {
+                    format!("signed {s}; entry into force not recorded in the corpus")
+                }
+                (None, None) => {
+                    "signature and entry into force not recorded in the corpus".to_string()
+                }
+            },
+            conditions: Vec::new(),
+            caveats: Vec::new(),
+            statutes: Vec::new(),
+            central_authority: ca,
+            sources: dedup(sources),
+        };
+        if in_force.is_none() {
+            basis.status = "unconfirmed".into();
+            basis.unconfirmed_reason =
+                Some("its entry into force is not recorded in the corpus".into());
+            unconfirmed.push(basis);
+        } else {
+            bases.push(basis);
         }
     }
 
@@ -2174,6 +2212,67 @@ mod tests {
             assert_eq!(b.binds_both_from.as_deref(), Some("2000-01-01"));
             assert_eq!(a.primary_basis.as_deref(), Some("bilateral:PER:0"));
         }
+    }
+
+    #[test]
+    fn a_treaty_recorded_in_both_profiles_is_one_basis() {
+        let mut data = fixture();
+        let ecu = data
+            .countries
+            .iter_mut()
+            .find(|c| c.iso3 == "ECU")
+            .expect("ECU");
+        let profile = ecu.profile.as_mut().expect("ECU profile");
+        profile.bilateral_treaties.push(TreatyIn {
+            with: "PER".into(),
+            title: "Tratado con el Perú".into(),
+            signed: Some("1999-01-01".into()),
+            in_force: None,
+            sources: Vec::new(),
+        });
+        for (from, to) in [("PER", "ECU"), ("ECU", "PER")] {
+            let a = run(&data, from, to, "wildlife.trafficking");
+            let bilateral: Vec<&Basis> = a
+                .legal_bases
+                .iter()
+                .chain(&a.unconfirmed_bases)
+                .filter(|b| b.kind == "bilateral")
+                .collect();
+            assert_eq!(bilateral.len(), 1, "{from} → {to}");
+            let b = bilateral[0];
+            // the requesting state's entry names the basis; the date comes from whichever has it
+            assert_eq!(b.key, format!("bilateral:{from}:0"));
+            assert_eq!(b.binds_both_from.as_deref(), Some("2000-01-01"));
+            assert!(
+                b.coverage.contains("MLA profiles of") && b.coverage.contains(" and "),
+                "{}",
+                b.coverage
+            );
+            // the two profiles cite the same page: listed once
+            let urls: Vec<_> = b.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+            assert_eq!(urls, ["https://example.org/fixture"]);
+        }
+    }
+
+    #[test]
+    fn a_source_cited_twice_under_two_titles_is_listed_once() {
+        let s = |title: &str, url: Option<&str>| Src {
+            title: title.into(),
+            url: url.map(String::from),
+            citation: None,
+            date: Some("2026-11-22".into()),
+        };
+        let out = dedup(vec![
+            s("Treaty text", Some("https://example.org/t")),
+            s(
+                "Treaty text, table of states",
+                Some("https://example.org/t"),
+            ),
+            s("Gazette 12", None),
+            s("Gazette 13", None),
+        ]);
+        let titles: Vec<&str> = out.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["Treaty text", "Gazette 12", "Gazette 13"]);
     }
 
     #[test]

@@ -82,6 +82,8 @@ test('the page script and the CLI agree on pairs of the real corpus', () => {
     ['VNM', 'THA', 'persons.trafficking'], ['GTM', 'AFG', 'laundering'],
     ['KEN', 'ZAF', 'wildlife.poaching'], ['BRA', 'PER', 'migrants.smuggling'],
     ['MEX', 'GTM', 'forest.illegal-logging'], ['IDN', 'VNM', 'wildlife.trafficking'],
+    // both profiles record the 2020 Viet Nam–Lao agreement (signed, not known in force)
+    ['VNM', 'LAO', 'wildlife.trafficking'],
   ];
   for (const [f, t, o] of pairs) {
     const r = api.analyse(data, f, t, o);
@@ -114,6 +116,28 @@ test('the page script and the CLI agree when a party is known only to be bound b
       assert.ok(untoc, 'ECU counts as bound, so UNTOC stays a legal basis');
       assert.equal(untoc.binds_both_from, extra ? '2009-05-30' : null);
     }
+  }
+});
+
+test('a bilateral treaty recorded in both profiles is one basis, in the page script as in the CLI', () => {
+  // ECU's profile gains the PER treaty under its own title, with the same signature date and no
+  // entry into force; PER's entry gives the entry into force.
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const f = join(corpus, 'countries', 'ECU', 'mla.yaml');
+  writeFileSync(f, readFileSync(f, 'utf8') + 'bilateral_treaties:\n  - with: PER\n    title: Tratado de asistencia judicial en materia penal con el Perú\n    signed: 1999-01-01\n');
+  const site = buildSite(corpus);
+  const { data, api } = loadScript(site);
+  for (const [a, b] of [['PER', 'ECU'], ['ECU', 'PER']]) {
+    const r = api.analyse(data, a, b, 'wildlife.trafficking');
+    assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
+    const c = cli(corpus, a, b, 'wildlife.trafficking');
+    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
+    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+    const bilateral = [...r.ok.legal_bases, ...r.ok.unconfirmed_bases].filter((x) => x.kind === 'bilateral');
+    assert.equal(bilateral.length, 1, 'one treaty, one basis');
+    assert.equal(bilateral[0].binds_both_from, '2000-01-01', 'in force, from the profile that records it');
+    assert.match(bilateral[0].coverage, /MLA profiles of .* and /);
   }
 });
 
