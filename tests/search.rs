@@ -389,7 +389,41 @@ fn cli_search_prints_ranked_results_with_snippets_and_paths() {
         assert_eq!(r["kind"], "provision");
         assert!(r["path"].as_str().is_some_and(|p| p.ends_with(".html")));
         assert!(r["title"].is_string() && r["snippet"].is_string() && r["location"].is_string());
+        // the fixture's only unverified provision is Ecuador's coip-247
+        let ecu = r["path"] == "countries/ECU/coip-247.html";
+        assert_eq!(r["unverified"], ecu, "{r}");
     }
+    assert!(
+        results
+            .iter()
+            .any(|r| r["path"] == "countries/ECU/coip-247.html"),
+        "{v}"
+    );
+    // the text output says it after the title
+    let o = concord(&[
+        "search",
+        "--corpus",
+        corpus,
+        "--kind",
+        "provision",
+        "wildlife",
+    ]);
+    let out = stdout(&o);
+    let ecu = out
+        .lines()
+        .position(|l| l.contains("countries/ECU/coip-247.html"))
+        .expect("ECU result");
+    let title = out.lines().nth(ecu.saturating_sub(3)).unwrap_or_default();
+    assert!(title.ends_with(" [unverified]"), "{out}");
+    let per = out
+        .lines()
+        .position(|l| l.contains("countries/PER/cp-308.html"))
+        .expect("PER result");
+    let title = out.lines().nth(per.saturating_sub(3)).unwrap_or_default();
+    assert!(
+        title.starts_with(" 1. Tráfico ilegal") && !title.contains("[unverified]"),
+        "{out}"
+    );
 
     let o = concord(&["search", "--corpus", corpus, "\"broken"]);
     assert_eq!(o.status.code(), Some(2));

@@ -492,6 +492,10 @@
         var li = el('li', { class: 'search-hit' });
         var a = el('a', { href: root + row[2], class: 'search-hit-link', 'data-rank': String(i + 1) }, row[0]);
         li.appendChild(a);
+        if (row[5] === 1) {
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(el('span', { class: 'badge unverified', title: 'Not yet confirmed against the official text' }, 'unverified'));
+        }
         var kindLabel = row[3];
         engine.meta.facets.kind.forEach(function (k) { if (k[0] === row[3]) kindLabel = k[1].replace(/s$/, ''); });
         li.appendChild(el('p', { class: 'search-where' }, kindLabel + ' · ' + row[1]));

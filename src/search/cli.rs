@@ -77,6 +77,7 @@ pub fn render(
                     "countries": d.countries,
                     "instruments": d.instruments,
                     "offences": d.offences,
+                    "unverified": d.unverified,
                 }))
             })
             .collect();
@@ -100,9 +101,10 @@ pub fn render(
         };
         let snip = ix.snippet(h.ord, &parsed, 240);
         out.push_str(&format!(
-            "{:>2}. {}\n    {} · {}\n    {}\n    {}\n",
+            "{:>2}. {}{}\n    {} · {}\n    {}\n    {}\n",
             rank + 1,
             d.title,
+            if d.unverified { " [unverified]" } else { "" },
             d.kind,
             d.location,
             snip.marked(open, close),

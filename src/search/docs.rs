@@ -32,6 +32,8 @@ pub struct SearchDoc {
     pub countries: Vec<String>,
     pub instruments: Vec<String>,
     pub offences: Vec<String>,
+    /// The record is marked `verification: unverified`: results show the badge.
+    pub unverified: bool,
 }
 
 impl SearchDoc {
@@ -101,6 +103,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 countries: vec![],
                 instruments: vec![id.clone()],
                 offences: d.covers_offences.iter().map(|o| o.value.clone()).collect(),
+                unverified: false,
             });
         }
         for (num, doc) in views::sorted_articles(inst) {
@@ -158,6 +161,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                     .iter()
                     .map(|o| o.offence.value.clone())
                     .collect(),
+                unverified: a.verification == crate::model::Verification::Unverified,
             });
         }
     }
@@ -197,6 +201,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 countries: vec![iso.clone()],
                 instruments: vec![],
                 offences: vec![],
+                unverified: false,
             });
         }
         if let Some(m) = &c.mla {
@@ -261,6 +266,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                     v
                 },
                 offences: vec![],
+                unverified: d.verification == crate::model::Verification::Unverified,
             });
         }
         for (id, doc) in &c.provisions {
@@ -314,6 +320,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 countries: vec![iso.clone()],
                 instruments,
                 offences: p.offences.iter().map(|o| o.value.clone()).collect(),
+                unverified: p.verification == crate::model::Verification::Unverified,
             });
         }
     }
@@ -345,6 +352,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
             countries: d.members.iter().map(|m| m.value.clone()).collect(),
             instruments: vec![],
             offences: vec![],
+            unverified: false,
         });
     }
     out

@@ -2,7 +2,9 @@
 // search.html?q=..., the header search box, filters, keyboard navigation, accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, fileUrl, launch, openPage, axe } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildSite, fileUrl, launch, openPage, axe, repo } from './lib.mjs';
 
 let site;
 let browser;
@@ -99,6 +101,26 @@ test('facet filters narrow the results', async () => {
     return as.length > 0 && as.every((a) => a.getAttribute('href').startsWith('countries/PER/'));
   });
   assert.match(page.url(), /country=per/);
+  clean(page);
+});
+
+test('results from unverified records carry the badge, as concord search marks them', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(site, 'search.html')}?q=${encodeURIComponent('wildlife trafficking')}`);
+  await page.waitForSelector('#search-results a');
+  const shown = await page.$$eval('#search-results li.search-hit', (lis) => lis.map((li) => ({
+    href: li.querySelector('a').getAttribute('href'),
+    badge: !!li.querySelector('.badge.unverified'),
+  })));
+  const cli = JSON.parse(execFileSync(join(repo, 'target', 'debug', 'concord'),
+    ['search', '--corpus', join(repo, 'corpus'), '--json', '--limit', String(shown.length), 'wildlife', 'trafficking'],
+    { encoding: 'utf8' }));
+  const unverified = new Map(cli.results.map((r) => [r.path, r.unverified]));
+  for (const r of shown) {
+    assert.ok(unverified.has(r.href), `${r.href} is also a CLI result`);
+    assert.equal(r.badge, unverified.get(r.href), `badge on ${r.href}`);
+  }
+  assert.ok(shown.some((r) => r.badge) && shown.some((r) => !r.badge), 'the real corpus mixes both');
   clean(page);
 });
 
