@@ -429,3 +429,42 @@ fn scoreboard_marks_met_cells_that_rest_on_unverified_records() {
     );
     assert!(html.contains("1 (1 unverified)") || html.contains("(1 unverified)"));
 }
+
+#[test]
+fn penalty_chart_marks_unverified_records() {
+    let (_d, out) = built(&fixture());
+    let html = std::fs::read_to_string(out.join("compare/wildlife.trafficking.html"))
+        .expect("comparison page");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let labels: Vec<String> = doc
+        .select(&sel("svg.chart text.lbl"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Ecuador") && l.ends_with(" · unverified")),
+        "{labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Peru") && !l.contains("unverified")),
+        "{labels:?}"
+    );
+    let bars: Vec<(bool, String)> = doc
+        .select(&sel("svg.chart rect.bar"))
+        .map(|e| {
+            (
+                e.value().classes().any(|c| c == "unverified"),
+                e.text().collect(),
+            )
+        })
+        .collect();
+    assert_eq!(bars.len(), 2, "{bars:?}");
+    for (marked, tooltip) in &bars {
+        assert_eq!(*marked, tooltip.starts_with("Ecuador"), "{bars:?}");
+        assert_eq!(*marked, tooltip.contains("(unverified"), "{bars:?}");
+    }
+}

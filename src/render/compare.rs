@@ -189,11 +189,17 @@ pub fn prison_chart(c: &Comparison) -> String {
             crate::model::article_label(&r.article)
         );
         // Long article designations would run off the left edge: shorten, keep the full text
-        // in the bar's tooltip.
-        let label = if full.chars().count() > 42 {
-            format!("{}…", full.chars().take(41).collect::<String>())
+        // in the bar's tooltip. An unverified record says so in its label, which is never cut.
+        let unverified = r.verification == crate::model::Verification::Unverified;
+        let suffix = if unverified { " · unverified" } else { "" };
+        let room = 42 - suffix.chars().count();
+        let label = if full.chars().count() > room {
+            format!(
+                "{}…{suffix}",
+                full.chars().take(room - 1).collect::<String>()
+            )
         } else {
-            full.clone()
+            format!("{full}{suffix}")
         };
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lbl\" text-anchor=\"end\">{}</text>\n",
@@ -212,13 +218,23 @@ pub fn prison_chart(c: &Comparison) -> String {
             (true, false) => "bar serious",
             (false, false) => "bar",
         };
+        let cls = if unverified {
+            format!("{cls} unverified")
+        } else {
+            cls.to_string()
+        };
         svg.push_str(&format!(
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" class=\"{cls}\"><title>{}: {}</title></rect>\n",
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" class=\"{cls}\"><title>{}: {}{}</title></rect>\n",
             x(lo),
             y + 2.0,
             (end - x(lo)).max(2.0),
             esc(&full),
-            esc(&p.map(|p| p.label()).unwrap_or_default())
+            esc(&p.map(|p| p.label()).unwrap_or_default()),
+            if unverified {
+                " (unverified: not yet confirmed against the official text)"
+            } else {
+                ""
+            }
         ));
         let mark = match (hi, life) {
             (_, true) => Some("life"),
