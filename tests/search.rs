@@ -65,7 +65,7 @@ const RELEVANCE: &[(&str, &[&str])] = &[
     // Portuguese
     (
         "tráfico de pessoas",
-        &["countries/BRA/cp-149-a.html", "countries/MOZ/ltp-10.html"],
+        &["countries/BRA/cp-149-a.html", "countries/MOZ/cp-196.html"],
     ),
     ("corrupção passiva", &["countries/BRA/cp-317.html"]),
     ("corrupcao passiva", &["countries/BRA/cp-317.html"]),
