@@ -87,6 +87,7 @@ fn render_text(blocks: &[Block]) -> String {
                 if !g.title.is_empty() {
                     let _ = writeln!(out, "{}", g.title);
                 }
+                let g = &breakable_ranges(g);
                 let mut t = Table::new();
                 t.load_style(presets::ASCII_FULL_CONDENSED)
                     .set_content_arrangement(ContentArrangement::Dynamic)
@@ -133,10 +134,53 @@ fn natural_width(g: &Grid) -> usize {
         + 1
 }
 
-/// Widens columns, left to right and as far as 80 columns allow, so that no word (an offence
-/// id, a provision id) is split across lines.
+/// A copy of the grid where a long range ("110,142.17–14,685,623.16") may wrap after its dash:
+/// split anywhere else, a line would read as a different amount.
+fn breakable_ranges(g: &Grid) -> Grid {
+    const LONG: usize = 12;
+    let cell = |c: &String| -> String {
+        c.lines()
+            .map(|l| {
+                l.split(' ')
+                    .map(|w| {
+                        if w.chars().count() > LONG && w.contains('–') {
+                            w.replace('–', "– ")
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Grid {
+        title: g.title.clone(),
+        header: g.header.iter().map(cell).collect(),
+        rows: g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(cell).collect())
+            .collect(),
+    }
+}
+
+/// Gives every column a lower bound wide enough for its longest word (an offence id, a provision
+/// id, "unknown"), so that no word is split across lines. When the bounds do not fit in 80
+/// columns, the widest bounds give way one character at a time: a long provision id may then
+/// wrap, but a short column ("Serious crime", "unknown") never shows half a word.
 fn keep_words_whole(t: &mut Table, g: &Grid) {
-    const MIN_OTHER: usize = 8;
+    for (i, w) in word_widths(g).into_iter().enumerate() {
+        if let Some(col) = t.column_mut(i) {
+            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w as u16)));
+        }
+    }
+}
+
+/// The lower bound of each column (content width plus padding), fitted into 80 columns.
+fn word_widths(g: &Grid) -> Vec<usize> {
+    const MIN_WIDTH: usize = 8;
     let n = g.header.len();
     let longest = |i: usize| {
         std::iter::once(&g.header)
@@ -144,7 +188,7 @@ fn keep_words_whole(t: &mut Table, g: &Grid) {
             .filter_map(|r| r.get(i))
             .flat_map(|c| c.lines())
             .map(|l| match l.chars().count() {
-                // Short cells ("not party", "Serious crime") stay on one line.
+                // Short cells ("not party", "not stated") stay on one line.
                 n if n <= 10 => n,
                 _ => l
                     .split_whitespace()
@@ -156,19 +200,24 @@ fn keep_words_whole(t: &mut Table, g: &Grid) {
             .unwrap_or(0)
             .min(32)
     };
+    let mut widths: Vec<usize> = (0..n).map(|i| longest(i) + 2).collect();
     // Borders: one per column plus one.
-    let mut used = n + 1;
-    for i in 0..n {
-        let w = longest(i) + 2;
-        let rest = (n - i - 1) * MIN_OTHER;
-        if used + w + rest > TABLE_WIDTH as usize {
+    let budget = (TABLE_WIDTH as usize).saturating_sub(n + 1);
+    while widths.iter().sum::<usize>() > budget {
+        // The first of the widest columns gives way; stop at the floor.
+        let Some((i, &w)) = widths
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        else {
+            break;
+        };
+        if w <= MIN_WIDTH {
             break;
         }
-        used += w;
-        if let Some(col) = t.column_mut(i) {
-            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w as u16)));
-        }
+        widths[i] -= 1;
     }
+    widths
 }
 
 fn md_cell(s: &str) -> String {

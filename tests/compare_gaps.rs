@@ -108,6 +108,99 @@ fn assert_fits_80(out: &str) {
 
 // ---------------------------------------------------------------- compare
 
+/// Every line of column `col` in the table titled `title`, header and wrapped lines included.
+fn column_lines(out: &str, title: &str, col: usize) -> Vec<String> {
+    let start = out
+        .find(&format!("{title}\n+"))
+        .unwrap_or_else(|| panic!("no table {title:?} in:\n{out}"));
+    out[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with('|') || l.starts_with('+'))
+        .filter(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .nth(col)
+                .map(|c| c.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn compare_table_never_splits_a_short_word_on_the_real_corpus() {
+    // The real corpus has long provision ids and long USD ranges; the short columns must still
+    // show "unknown" and "Serious crime" whole, not "unknow" / "n".
+    let corpus = real_corpus().to_string_lossy().into_owned();
+    let (code, out, err) = run(&[
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--corpus",
+        &corpus,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Table lines only: a source URL in the rate notes is one unbreakable word.
+    let table_lines: String = out
+        .lines()
+        .filter(|l| l.starts_with('|') || l.starts_with('+'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_fits_80(&table_lines);
+    let serious = column_lines(&out, "Penalties", 3);
+    assert!(serious.len() > 20, "{out}");
+    for l in &serious {
+        assert!(
+            [
+                "Serious",
+                "crime",
+                "Serious crime",
+                "yes",
+                "no",
+                "unknown",
+                ""
+            ]
+            .contains(&l.as_str()),
+            "the serious-crime column holds a split word {l:?}:\n{out}"
+        );
+    }
+    // A USD range wraps after its dash, never inside an amount: every number on a line of the
+    // USD column is a whole amount (1,234,567.89 or 1,234.5), optionally followed by the range's dash.
+    let amount = |w: &str| {
+        let (int, cents) = w.split_once('.').unwrap_or((w, "00"));
+        let groups: Vec<&str> = int.split(',').collect();
+        (1..=2).contains(&cents.len())
+            && cents.chars().all(|c| c.is_ascii_digit())
+            && (1..=3).contains(&groups[0].len())
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+    };
+    let whole_amount = |w: &str| {
+        let w = w.strip_suffix('–').unwrap_or(w);
+        w.split('–').all(amount)
+    };
+    let usd = column_lines(&out, "Penalties", 5);
+    assert!(usd.iter().any(|l| l.contains('–')), "{out}");
+    for l in &usd {
+        for w in l.split_whitespace() {
+            if w.starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.') {
+                assert!(
+                    whole_amount(w),
+                    "an amount is split across lines ({w:?} in {l:?}):\n{out}"
+                );
+            }
+        }
+    }
+    for l in column_lines(&out, "Penalties", 0) {
+        assert!(
+            l.is_empty()
+                || l == "Country"
+                || (l.len() == 3 && l.chars().all(|c| c.is_ascii_uppercase())),
+            "the country column holds a split word {l:?}:\n{out}"
+        );
+    }
+}
+
 #[test]
 fn compare_table() {
     let out = compare(&[]);
