@@ -71,14 +71,14 @@ fn cell(text: &str, key: &[(&str, &str)], col: &str) -> String {
     row[idx(col)].clone()
 }
 
-/// The first lines of the rows (first cell not empty) of the table titled `title`.
-fn rows_in(out: &str, title: &str) -> Vec<Vec<String>> {
+/// The cells of every line of the table titled `title` (header and wrapped lines included).
+fn table_cells(out: &str, title: &str) -> Vec<Vec<String>> {
     let start = out
         .find(&format!("{title}\n+"))
         .unwrap_or_else(|| panic!("no table {title:?} in:\n{out}"));
     out[start..]
         .lines()
-        .skip(2)
+        .skip(1)
         .take_while(|l| l.starts_with('|') || l.starts_with('+'))
         .filter(|l| l.starts_with('|'))
         .map(|l| {
@@ -87,6 +87,13 @@ fn rows_in(out: &str, title: &str) -> Vec<Vec<String>> {
                 .map(|c| c.trim().to_string())
                 .collect::<Vec<_>>()
         })
+        .collect()
+}
+
+/// The first lines of the rows (first cell not empty) of the table titled `title`.
+fn rows_in(out: &str, title: &str) -> Vec<Vec<String>> {
+    table_cells(out, title)
+        .into_iter()
         .filter(|c| c.first().is_some_and(|x| !x.is_empty()))
         .collect()
 }
@@ -110,20 +117,9 @@ fn assert_fits_80(out: &str) {
 
 /// Every line of column `col` in the table titled `title`, header and wrapped lines included.
 fn column_lines(out: &str, title: &str, col: usize) -> Vec<String> {
-    let start = out
-        .find(&format!("{title}\n+"))
-        .unwrap_or_else(|| panic!("no table {title:?} in:\n{out}"));
-    out[start..]
-        .lines()
-        .skip(1)
-        .take_while(|l| l.starts_with('|') || l.starts_with('+'))
-        .filter(|l| l.starts_with('|'))
-        .filter_map(|l| {
-            l.trim_matches('|')
-                .split('|')
-                .nth(col)
-                .map(|c| c.trim().to_string())
-        })
+    table_cells(out, title)
+        .into_iter()
+        .filter_map(|mut c| (col < c.len()).then(|| c.swap_remove(col)))
         .collect()
 }
 
