@@ -395,6 +395,22 @@ fn pages_show_what_the_corpus_says() {
 }
 
 #[test]
+fn home_counts_unverified_records_and_profiles() {
+    // The fixture has one unverified provision (ECU coip-247) and two MLA profiles; mark one of
+    // the profiles unverified and the home page must count it.
+    let s = Scratch::new();
+    let t = s.read("countries/ECU/mla.yaml");
+    s.write("countries/ECU/mla.yaml", t + "verification: unverified\n");
+    let (_d, out) = built(s.path());
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home");
+    assert!(
+        home.contains("<strong>2</strong> MLA profiles (1 not yet verified)"),
+        "{home}"
+    );
+    assert!(home.contains("countries (1 not yet verified)"), "{home}");
+}
+
+#[test]
 fn scoreboard_marks_met_cells_that_rest_on_unverified_records() {
     let (_d, out) = built(&fixture());
     let html = std::fs::read_to_string(out.join("gaps/sudwen.html")).expect("scoreboard page");

@@ -192,6 +192,12 @@ impl<'a> Renderer<'a> {
             provisions => provisions,
             unverified => unverified,
             mla_profiles => c.countries.values().filter(|x| x.mla.is_some()).count(),
+            mla_unverified => c
+                .countries
+                .values()
+                .filter_map(|x| x.mla.as_ref())
+                .filter(|m| m.data.verification == Verification::Unverified)
+                .count(),
             networks => c.networks.len(),
             as_of => views::corpus_as_of(c).map(|d| d.to_string()),
         }
