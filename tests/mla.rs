@@ -45,6 +45,11 @@ fn markdown_report_and_draft() {
             "- Central authority: Fixture Ministry of Justice — general central authority"
         )
     );
+    // a designation's recorded caveat is shown with it
+    assert!(
+        out.contains("- Central authority of PER: Fixture Prosecution Office — designated under UNTOC art. 18 (Fixture caveat, designation not confirmed.)\n"),
+        "{out}"
+    );
     assert!(out.contains("- Dual criminality: required"));
     assert!(out.contains("## Request contents checklist"));
     assert!(out.contains("- [ ] The identity of the authority making the request. (UNTOC art. 18(15)(a); UNCAC art. 46(15)(a))"));
@@ -108,6 +113,10 @@ fn json_analysis() {
     assert_eq!(
         bases[1]["central_authority"]["authority"],
         "Fixture Prosecution Office"
+    );
+    assert_eq!(
+        bases[1]["central_authority"]["note"],
+        "Fixture caveat, designation not confirmed."
     );
     assert_eq!(v["requirements"]["channels"]["interpol_urgent"], "unknown");
     assert_eq!(v["requirements"]["languages"][0]["code"], "es");

@@ -609,6 +609,11 @@
   const up = '../';
   const link = (href, text) => (href ? el('a', { href: up + href }, text) : text);
 
+  // The recorded caveat on a central authority, as in the Rust report (`ca_note_md`).
+  function caNote(ca) {
+    return ca.note && ca.note.trim() ? ` (${ca.note.trim()})` : '';
+  }
+
   function sourceList(list) {
     if (!list || list.length === 0) return el('span', { class: 'src muted' }, '[source: none recorded]');
     return el('span', { class: 'src' }, '[',
@@ -645,7 +650,7 @@
         el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || 'unknown', ' (', b.binds_both_note, ')'),
         b.statutes.length ? [el('dt', {}, 'Statutes'), el('dd', {}, b.statutes.map((s, i) => [i ? '; ' : '', s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title, s.citation ? ` (${s.citation})` : '']))] : '',
         el('dt', {}, `Central authority of ${a.requested.name}`),
-        el('dd', {}, ca.authority ? el('strong', {}, ca.authority) : 'unknown', ' — ', ca.explanation, ' ', sourceList(ca.sources))),
+        el('dd', {}, ca.authority ? el('strong', {}, ca.authority) : 'unknown', ' — ', ca.explanation, caNote(ca), ' ', sourceList(ca.sources))),
       b.conditions.length ? el('fieldset', { class: 'mla-conditions' }, el('legend', {}, 'Conditions to confirm'),
         b.conditions.map((c, i) => { const id = `cond-${b.key.replace(/[^a-z0-9]/gi, '-')}-${i}`; return el('div', {}, el('input', { type: 'checkbox', id }), ' ', el('label', { for: id }, c)); })) : '',
       b.caveats.length ? el('ul', { class: 'mla-caveats' }, b.caveats.map((c) => el('li', {}, c))) : '',
@@ -725,7 +730,7 @@
       el('section', { 'aria-labelledby': 'mla-req' }, el('h2', { id: 'mla-req' }, `Requirements of ${a.requested.name}`),
         r.profile ? el('p', {}, 'MLA profile as of ', r.as_of, r.verification === 'unverified' ? ' (unverified)' : '', '. ', link(r.href, 'Full profile')) : el('p', {}, 'No MLA profile in the corpus: everything below is unknown.'),
         el('dl', { class: 'facts' },
-          el('dt', {}, 'Central authority'), el('dd', {}, r.central_authority.authority ? el('strong', { id: 'mla-authority' }, r.central_authority.authority) : 'unknown', ' — ', r.central_authority.explanation, ' ', sourceList(r.central_authority.sources)),
+          el('dt', {}, 'Central authority'), el('dd', {}, r.central_authority.authority ? el('strong', { id: 'mla-authority' }, r.central_authority.authority) : 'unknown', ' — ', r.central_authority.explanation, caNote(r.central_authority), ' ', sourceList(r.central_authority.sources)),
           el('dt', {}, 'Languages'), el('dd', {}, r.languages.length ? r.languages.map((l) => `${l.name} (${l.code})`).join(', ') : 'unknown', r.languages_note ? ` — ${r.languages_note}` : ''),
           el('dt', {}, 'Direct to central authority'), el('dd', {}, tri(r.channels.central_authority)),
           el('dt', {}, 'Diplomatic channel'), el('dd', {}, tri(r.channels.diplomatic)),

@@ -1414,6 +1414,16 @@ fn src_md(s: &Src) -> String {
     out
 }
 
+/// The recorded caveat on a central authority ("as listed by … ; not checked"), so that the reader
+/// sees how firm the designation is, not only the office.
+fn ca_note_md(ca: &CaView) -> String {
+    ca.note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| format!(" ({})", n.trim()))
+        .unwrap_or_default()
+}
+
 fn sources_md(list: &[Src]) -> String {
     if list.is_empty() {
         "source: none recorded".to_string()
@@ -1821,13 +1831,14 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
             ));
         }
         s.push_str(&format!(
-            "- Central authority of {}: {} — {}\n",
+            "- Central authority of {}: {} — {}{}\n",
             a.requested.iso3,
             b.central_authority
                 .authority
                 .as_deref()
                 .unwrap_or("unknown"),
-            b.central_authority.explanation
+            b.central_authority.explanation,
+            ca_note_md(&b.central_authority)
         ));
         s.push_str(&format!("- {}\n\n", sources_md(&b.sources)));
     };
@@ -1863,12 +1874,13 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
         s.push_str("No MLA profile in the corpus: everything below is unknown.\n\n");
     }
     s.push_str(&format!(
-        "- Central authority: {} — {}{}\n",
+        "- Central authority: {} — {}{}{}\n",
         r.central_authority
             .authority
             .as_deref()
             .unwrap_or("unknown"),
         r.central_authority.explanation,
+        ca_note_md(&r.central_authority),
         if r.central_authority.sources.is_empty() {
             String::new()
         } else {

@@ -164,6 +164,8 @@ test('fixture: picking a pair gives a draft naming the central authority and the
   assert.match(draft, /\*\*To:\*\* Fixture Ministry of Justice, Peru \(fixture\)/);
   assert.match(draft, /This request is made under the Fixture bilateral MLA treaty, to which Ecuador \(fixture\) and Peru \(fixture\) are parties, binding on both States since 2000-01-01\./);
   assert.match(await page.textContent('#mla-result'), /Treaty basis found in the corpus: Fixture bilateral MLA treaty; UNTOC art\. 18\./);
+  // a designation's recorded caveat is shown with it, as in the CLI report
+  assert.match(await page.textContent('#mla-result'), /Fixture Prosecution Office — designated under UNTOC art\. 18 \(Fixture caveat, designation not confirmed\.\)/);
   // the choice is in the URL: reloading reproduces it
   assert.match(page.url(), /#from=ECU&to=PER&offence=wildlife\.trafficking$/);
   await page.reload();
