@@ -50,7 +50,11 @@ fn markdown_report_and_draft() {
         out.contains("- Central authority of PER: Fixture Prosecution Office — designated under UNTOC art. 18 (Fixture caveat, designation not confirmed.)\n"),
         "{out}"
     );
-    assert!(out.contains("- Dual criminality: required"));
+    // the position in words, not the enum name
+    assert!(
+        out.contains("- Dual criminality: required only for coercive measures\n"),
+        "{out}"
+    );
     assert!(out.contains("## Request contents checklist"));
     assert!(out.contains("- [ ] The identity of the authority making the request. (UNTOC art. 18(15)(a); UNCAC art. 46(15)(a))"));
     assert!(out.contains("- [ ] Fixture extra requirement (Peru (fixture)'s MLA profile)"));
@@ -120,7 +124,11 @@ fn json_analysis() {
     );
     assert_eq!(v["requirements"]["channels"]["interpol_urgent"], "unknown");
     assert_eq!(v["requirements"]["languages"][0]["code"], "es");
-    assert_eq!(v["dual_criminality"]["position"], "required");
+    assert_eq!(v["dual_criminality"]["position"], "coercive_only");
+    assert_eq!(
+        v["requirements"]["dual_criminality_label"],
+        "required only for coercive measures"
+    );
     assert_eq!(v["dual_criminality"]["serious_crime"]["requested"], "yes");
     assert_eq!(v["dual_criminality"]["serious_crime"]["requesting"], "no");
     assert!(v["dual_criminality"]["warning"].is_null());

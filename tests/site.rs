@@ -349,7 +349,7 @@ fn json_export_has_documented_fields() {
         "Fixture Prosecution Office"
     );
     assert_eq!(mla["languages"], serde_json::json!(["es"]));
-    assert_eq!(mla["dual_criminality"], "required");
+    assert_eq!(mla["dual_criminality"], "coercive_only");
     assert!(mla["channels"].is_object() && mla["sources"].is_array());
     let n = v["networks"]
         .as_array()
@@ -386,6 +386,11 @@ fn pages_show_what_the_corpus_says() {
     let c = read("countries/ECU/index.html");
     assert!(c.contains("no specific provision"));
     assert!(c.contains("Fixture Attorney General Office"));
+    let c = read("countries/PER/index.html");
+    assert!(
+        c.contains("<dt>Dual criminality</dt><dd>required only for coercive measures</dd>"),
+        "dual-criminality position in words"
+    );
     // instrument: party table and incompleteness stated
     let i = read("instruments/untoc/index.html");
     assert!(i.contains("2 parties and 1 signatories recorded"), "{i}");

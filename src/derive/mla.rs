@@ -88,6 +88,8 @@ pub struct ProfileIn {
     pub languages_note: Option<String>,
     pub channels: ChannelsIn,
     pub dual_criminality: String,
+    /// `dual_criminality` in words, for the report and the browser assistant.
+    pub dual_criminality_label: String,
     pub dual_criminality_note: Option<String>,
     pub multilateral_basis: String,
     pub without_treaty: String,
@@ -253,6 +255,7 @@ fn profile_in(iso3: &str, m: &MlaFile) -> ProfileIn {
             note: m.channels.note.clone().filter(|s| !s.is_empty()),
         },
         dual_criminality: m.dual_criminality.as_str().to_string(),
+        dual_criminality_label: m.dual_criminality.label().to_string(),
         dual_criminality_note: m.dual_criminality_note.clone().filter(|s| !s.is_empty()),
         multilateral_basis: tri(m.multilateral_basis),
         without_treaty: tri(m.without_treaty),
@@ -575,6 +578,7 @@ pub struct Requirements {
     pub channels: ChannelsIn,
     pub legalisation: LegalisationIn,
     pub dual_criminality: String,
+    pub dual_criminality_label: String,
     pub dual_criminality_note: Option<String>,
     pub multilateral_basis: String,
     pub without_treaty: String,
@@ -1218,6 +1222,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             channels: p.channels.clone(),
             legalisation: p.legalisation.clone(),
             dual_criminality: p.dual_criminality.clone(),
+            dual_criminality_label: p.dual_criminality_label.clone(),
             dual_criminality_note: p.dual_criminality_note.clone(),
             multilateral_basis: p.multilateral_basis.clone(),
             without_treaty: p.without_treaty.clone(),
@@ -1243,6 +1248,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
                 note: None,
             },
             dual_criminality: unknown(),
+            dual_criminality_label: unknown(),
             dual_criminality_note: None,
             multilateral_basis: unknown(),
             without_treaty: unknown(),
@@ -1925,7 +1931,7 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
     ));
     s.push_str(&format!(
         "- Dual criminality: {}{}\n",
-        r.dual_criminality.replace('_', " "),
+        r.dual_criminality_label,
         r.dual_criminality_note
             .as_ref()
             .map(|n| format!(" — {n}"))

@@ -349,6 +349,17 @@ impl DualCriminality {
             DualCriminality::Unknown => "unknown",
         }
     }
+
+    /// What a requesting prosecutor reads: "coercive only" alone does not say what is required.
+    pub fn label(self) -> &'static str {
+        match self {
+            DualCriminality::Required => "required",
+            DualCriminality::CoerciveOnly => "required only for coercive measures",
+            DualCriminality::Discretionary => "at the requested State's discretion",
+            DualCriminality::NotRequired => "not required",
+            DualCriminality::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

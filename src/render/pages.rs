@@ -723,7 +723,7 @@ impl<'a> Renderer<'a> {
                 interpol_urgent => m.channels.interpol_urgent.as_str(),
                 note => m.channels.note.clone(),
             },
-            dual_criminality => m.dual_criminality.as_str().replace('_', " "),
+            dual_criminality => m.dual_criminality.label(),
             dual_criminality_note => m.dual_criminality_note.clone(),
             multilateral_basis => m.multilateral_basis.as_str(),
             without_treaty => m.without_treaty.as_str(),

@@ -166,6 +166,8 @@ test('fixture: picking a pair gives a draft naming the central authority and the
   assert.match(await page.textContent('#mla-result'), /Treaty basis found in the corpus: Fixture bilateral MLA treaty; UNTOC art\. 18\./);
   // a designation's recorded caveat is shown with it, as in the CLI report
   assert.match(await page.textContent('#mla-result'), /Fixture Prosecution Office — designated under UNTOC art\. 18 \(Fixture caveat, designation not confirmed\.\)/);
+  // the dual-criminality position is said in words, not as the corpus's enum value
+  assert.match(await page.textContent('#mla-result'), /Dual criminality\s*required only for coercive measures/);
   // the choice is in the URL: reloading reproduces it
   assert.match(page.url(), /#from=ECU&to=PER&offence=wildlife\.trafficking$/);
   await page.reload();
