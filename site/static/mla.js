@@ -197,6 +197,7 @@
         unconfirmed_reason: null,
         parties: [],
         binds_both_from: inForce,
+        binds_both_by: null,
         binds_both_note: note,
         conditions: [],
         caveats: [],
@@ -270,6 +271,13 @@
         // The later date is only known when both states' own dates are.
         const bothDated = pa.binding_date !== null && pb.binding_date !== null;
         if (ok && bothDated && dates.length > 0) binds = dates.reduce((x, y) => (y > x ? y : x));
+        // A `consent_by` date is an upper bound: both States were bound by the later bound at the latest.
+        let bindsBy = null;
+        const upA = pa.binding_date ?? pa.consent_by;
+        const upB = pb.binding_date ?? pb.consent_by;
+        if (ok && binds === null && upA !== null && upB !== null) {
+          bindsBy = [upA, upB, inst.entry_into_force].filter((x) => x !== null).reduce((x, y) => (y > x ? y : x));
+        }
         const bindsNote = ok ? `the later of: ${noteParts.join('; ')}` : 'not established: party status unknown';
         let sources = inst.parties_sources.slice();
         for (const p of inst.parties) {
@@ -291,6 +299,7 @@
           unconfirmed_reason: ok ? null : [pa, pb].filter((p) => p.status !== 'party').map(statusWords).join('; '),
           parties: [pa, pb],
           binds_both_from: binds,
+          binds_both_by: bindsBy,
           binds_both_note: bindsNote,
           conditions,
           caveats,
@@ -322,6 +331,7 @@
         unconfirmed_reason: null,
         parties: [],
         binds_both_from: null,
+        binds_both_by: null,
         binds_both_note: 'not a treaty: no date',
         conditions: [],
         caveats: [],
@@ -508,7 +518,9 @@
       const st = p.statutes.length === 0 ? '' : ` (${p.statutes.map((x) => x.title).join('; ')})`;
       s += `${a.treaty_basis_found ? '' : 'No treaty basis was found in the corpus. '}This request is made on the basis of reciprocity and the domestic law of ${a.requested.name}${st}.\n\n`;
     } else if (p) {
-      const when = p.binds_both_from !== null ? `, binding on both States since ${p.binds_both_from}` : '';
+      let when = '';
+      if (p.binds_both_from !== null) when = `, binding on both States since ${p.binds_both_from}`;
+      else if (p.binds_both_by !== null) when = `, binding on both States by ${p.binds_both_by} at the latest`;
       const what = p.kind === 'bilateral' ? p.title : `${p.title}, ${p.article_label}`;
       s += `This request is made under the ${what}, to which ${a.requesting.name} and ${a.requested.name} are parties${when}.\n\n`;
       if (p.conditions.length > 0) {
@@ -649,7 +661,7 @@
         b.unconfirmed_reason ? [el('dt', {}, 'Not confirmed'), el('dd', {}, b.unconfirmed_reason)] : '',
         b.parties.map((p) => [el('dt', {}, p.country), el('dd', {}, p.status.replace('_', ' '),
           p.consent ? `, consent ${p.consent}` : (p.consent_by ? `, bound by ${p.consent_by}` : ''), p.entry_into_force ? `, in force ${p.entry_into_force}` : '')]),
-        el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || 'unknown', ' (', b.binds_both_note, ')'),
+        el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || (b.binds_both_by ? `unknown; both bound by ${b.binds_both_by} at the latest` : 'unknown'), ' (', b.binds_both_note, ')'),
         b.statutes.length ? [el('dt', {}, 'Statutes'), el('dd', {}, b.statutes.map((s, i) => [i ? '; ' : '', s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title, s.citation ? ` (${s.citation})` : '']))] : '',
         el('dt', {}, `Central authority of ${a.requested.name}`),
         el('dd', {}, ca.authority ? el('strong', {}, ca.authority) : 'unknown', ' — ', ca.explanation, caNote(ca), ' ', sourceList(ca.sources))),

@@ -547,6 +547,9 @@ pub struct Basis {
     /// Requesting then requested state (multilateral bases only).
     pub parties: Vec<PartyStatus>,
     pub binds_both_from: Option<String>,
+    /// When `binds_both_from` is unknown because a state's date is only an upper bound
+    /// (`consent_by`): the date by which both States were bound at the latest.
+    pub binds_both_by: Option<String>,
     pub binds_both_note: String,
     /// Conditions the user must confirm for the basis to apply (UNTOC art. 18).
     pub conditions: Vec<String>,
@@ -943,6 +946,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             unconfirmed_reason: None,
             parties: Vec::new(),
             binds_both_from: in_force.clone(),
+            binds_both_by: None,
             binds_both_note: match (&in_force, &signed) {
                 (Some(f), _) => format!("in force since {f}"),
                 (None, Some(s)) => {
@@ -1079,6 +1083,16 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             } else {
                 None
             };
+            // A `consent_by` date is an upper bound: both States were bound by the later of the
+            // bounds at the latest, which says the treaty applies now even without exact dates.
+            let upper = |p: &PartyStatus| p.binding_date.clone().or_else(|| p.consent_by.clone());
+            let binds_by = match (ok && binds.is_none(), upper(&pa), upper(&pb)) {
+                (true, Some(x), Some(y)) => [Some(x), Some(y), inst.entry_into_force.clone()]
+                    .into_iter()
+                    .flatten()
+                    .max(),
+                _ => None,
+            };
             let binds_note = if ok {
                 format!("the later of: {}", note_parts.join("; "))
             } else {
@@ -1117,6 +1131,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
                 },
                 parties: vec![pa, pb],
                 binds_both_from: binds,
+                binds_both_by: binds_by,
                 binds_both_note: binds_note,
                 conditions,
                 caveats,
@@ -1154,6 +1169,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             unconfirmed_reason: None,
             parties: Vec::new(),
             binds_both_from: None,
+            binds_both_by: None,
             binds_both_note: "not a treaty: no date".into(),
             conditions: Vec::new(),
             caveats: Vec::new(),
@@ -1562,9 +1578,10 @@ pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
             }
         )),
         Some(p) => {
-            let when = match &p.binds_both_from {
-                Some(d) => format!(", binding on both States since {d}"),
-                None => String::new(),
+            let when = match (&p.binds_both_from, &p.binds_both_by) {
+                (Some(d), _) => format!(", binding on both States since {d}"),
+                (None, Some(d)) => format!(", binding on both States by {d} at the latest"),
+                (None, None) => String::new(),
             };
             let what = if p.kind == "bilateral" {
                 p.title.clone()
@@ -1815,9 +1832,13 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
                     .unwrap_or_default()
             ));
         }
+        let from = match (&b.binds_both_from, &b.binds_both_by) {
+            (Some(d), _) => d.clone(),
+            (None, Some(d)) => format!("unknown; both bound by {d} at the latest"),
+            (None, None) => "unknown".into(),
+        };
         s.push_str(&format!(
-            "- Binds both States from: {} ({})\n",
-            b.binds_both_from.as_deref().unwrap_or("unknown"),
+            "- Binds both States from: {from} ({})\n",
             b.binds_both_note
         ));
         for c in &b.conditions {
@@ -2154,6 +2175,52 @@ mod tests {
             Some("entry_into_force")
         );
         assert_eq!(b.parties[1].binding_date_kind.as_deref(), Some("consent"));
+    }
+
+    #[test]
+    fn an_upper_bound_date_says_by_when_both_are_bound() {
+        let mut data = fixture();
+        with_vienna(&mut data);
+        let v = data
+            .instruments
+            .iter_mut()
+            .find(|i| i.id == "vienna-1988")
+            .expect("vienna");
+        let per = v
+            .parties
+            .iter_mut()
+            .find(|p| p.country == "PER")
+            .expect("PER");
+        per.consent = None;
+        per.consent_by = Some("2010-05-31".into());
+        let a = run(&data, "ECU", "PER", "drugs.trafficking");
+        let b = basis(&a, "vienna-1988").expect("still a basis: PER counts as bound");
+        // the exact date is unknown, but both were bound by PER's bound (later than ECU's 1990-11-11)
+        assert_eq!(b.binds_both_from, None);
+        assert_eq!(b.binds_both_by.as_deref(), Some("2010-05-31"));
+        let md = report_md(&a);
+        assert!(
+            md.contains(
+                "- Binds both States from: unknown; both bound by 2010-05-31 at the latest ("
+            ),
+            "{md}"
+        );
+        let draft = draft_md_for(&a, Some("vienna-1988"));
+        assert!(
+            draft.contains("are parties, binding on both States by 2010-05-31 at the latest."),
+            "{draft}"
+        );
+        // with exact dates there is no upper bound to state
+        let exact = run(&fixture_with_vienna(), "ECU", "PER", "drugs.trafficking");
+        let e = basis(&exact, "vienna-1988").expect("basis");
+        assert_eq!(e.binds_both_from.as_deref(), Some("1992-01-16"));
+        assert_eq!(e.binds_both_by, None);
+    }
+
+    fn fixture_with_vienna() -> MlaData {
+        let mut d = fixture();
+        with_vienna(&mut d);
+        d
     }
 
     #[test]

@@ -115,6 +115,11 @@ test('the page script and the CLI agree when a party is known only to be bound b
       const untoc = r.ok.legal_bases.find((x) => x.instrument === 'untoc');
       assert.ok(untoc, 'ECU counts as bound, so UNTOC stays a legal basis');
       assert.equal(untoc.binds_both_from, extra ? '2009-05-30' : null);
+      // without an exact date, the upper bound still says the Convention binds both now
+      assert.equal(untoc.binds_both_by, extra ? null : '2009-04-30');
+      const onUntoc = cli(corpus, a, b, o, 'untoc').draft;
+      assert.equal(api.draftMd(r.ok, 'untoc'), onUntoc, `draft on untoc differs for ${a} → ${b} ${o}`);
+      if (!extra) assert.match(onUntoc, /are parties, binding on both States by 2009-04-30 at the latest\./);
     }
   }
 });
