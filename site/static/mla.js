@@ -636,6 +636,13 @@
         s.citation ? `, ${s.citation}` : '', s.date ? ` (${s.date})` : '']), ']');
   }
 
+  // A party list can cite twenty pages: past a few sources the list folds behind its count, so
+  // the analysis stays readable; printing opens it (see the beforeprint handler).
+  function sourcesBlock(list) {
+    if (!list || list.length <= 4) return el('p', {}, 'Sources: ', sourceList(list));
+    return el('details', { class: 'mla-sources' }, el('summary', {}, `Sources (${list.length})`), el('p', {}, sourceList(list)));
+  }
+
   function tri(v) {
     const label = v === 'yes' ? '✓ yes' : v === 'no' ? '✗ no' : '? unknown';
     return el('span', { class: `tri tri-${v === 'yes' || v === 'no' ? v : 'unknown'}` }, label);
@@ -668,7 +675,7 @@
       b.conditions.length ? el('fieldset', { class: 'mla-conditions' }, el('legend', {}, 'Conditions to confirm'),
         b.conditions.map((c, i) => { const id = `cond-${b.key.replace(/[^a-z0-9]/gi, '-')}-${i}`; return el('div', {}, el('input', { type: 'checkbox', id }), ' ', el('label', { for: id }, c)); })) : '',
       b.caveats.length ? el('ul', { class: 'mla-caveats' }, b.caveats.map((c) => el('li', {}, c))) : '',
-      el('p', {}, 'Sources: ', sourceList(b.sources)));
+      sourcesBlock(b.sources));
   }
 
   // The draft as printable HTML: the small Markdown subset the draft uses (headings, lists,
@@ -753,7 +760,7 @@
           el('dt', {}, 'Dual criminality'), el('dd', {}, r.dual_criminality_label, r.dual_criminality_note ? ` — ${r.dual_criminality_note}` : ''),
           el('dt', {}, 'Multilateral conventions accepted as legal basis'), el('dd', {}, tri(r.multilateral_basis)),
           el('dt', {}, 'Assistance without a treaty'), el('dd', {}, tri(r.without_treaty))),
-        el('p', {}, 'Sources: ', sourceList(r.sources))),
+        sourcesBlock(r.sources)),
       el('section', { 'aria-labelledby': 'mla-dc' }, el('h2', { id: 'mla-dc' }, 'Dual criminality'),
         dc.warning ? el('p', { class: 'mla-warning' }, el('strong', {}, 'Warning: '), dc.warning) : '',
         el('p', {}, `Serious crime (UNTOC art. 2(b)): ${a.requesting.name} `, dc.serious_crime.requesting, `; ${a.requested.name} `, dc.serious_crime.requested, '. ', el('span', { class: 'muted' }, dc.serious_crime.explanation)),
@@ -848,6 +855,18 @@
       }
     });
     document.getElementById('mla-print').addEventListener('click', () => window.print());
+    // folded source lists print in full, and fold back afterwards
+    window.addEventListener('beforeprint', () => {
+      for (const d of document.querySelectorAll('details.mla-sources')) {
+        d.dataset.folded = d.open ? '' : 'yes';
+        d.open = true;
+      }
+    });
+    window.addEventListener('afterprint', () => {
+      for (const d of document.querySelectorAll('details.mla-sources')) {
+        if (d.dataset.folded === 'yes') d.open = false;
+      }
+    });
     run(false);
   }
 

@@ -225,6 +225,23 @@ test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, acc
   assert.equal(draft, c.draft);
   await page.click('#mla-copy');
   await page.waitForFunction(() => document.querySelector('#mla-copy-status').textContent.length > 0);
+  // a long source list (the UNTOC party list's) is folded behind its count, and opens on demand
+  const folded = page.locator('#mla-result details.mla-sources');
+  assert.ok(await folded.count() >= 1, 'a basis with many sources folds them');
+  const summary = await folded.first().locator('summary').textContent();
+  const n = Number(/^Sources \((\d+)\)$/.exec(summary)?.[1]);
+  assert.ok(n > 4, summary);
+  assert.equal(await folded.first().locator('a').count() <= n, true);
+  assert.equal(await folded.first().evaluate((d) => d.open), false);
+  assert.equal(await folded.first().locator('a').first().isVisible(), false);
+  await folded.first().locator('summary').click();
+  assert.equal(await folded.first().locator('a').first().isVisible(), true);
+  await folded.first().locator('summary').click();
+  // printing opens every folded list, and folds it back afterwards
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await folded.evaluateAll((ds) => ds.every((d) => d.open)), true);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await folded.evaluateAll((ds) => ds.every((d) => !d.open)), true);
   // print: the draft is what prints
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#mla-draft-print'), true);
