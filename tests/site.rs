@@ -400,6 +400,44 @@ fn pages_show_what_the_corpus_says() {
 }
 
 #[test]
+fn provision_lists_show_an_english_title_only_when_it_translates() {
+    // A record of an English-language law has title_en equal to its title (70 in the real
+    // corpus); the lists must not repeat it in brackets, while a real translation still shows.
+    let s = Scratch::new();
+    let t = s.read("countries/ECU/provisions/coip-247.md");
+    s.write(
+        "countries/ECU/provisions/coip-247.md",
+        t.replacen(
+            "language: es\n",
+            "title_en: Delitos contra la flora y fauna silvestres\nlanguage: es\n",
+            1,
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let ecu = std::fs::read_to_string(out.join("countries/ECU/index.html")).expect("ECU page");
+    assert!(
+        ecu.contains("Delitos contra la flora y fauna silvestres"),
+        "{ecu}"
+    );
+    assert!(
+        !ecu.contains("(Delitos contra la flora y fauna silvestres)"),
+        "title repeated as its own translation"
+    );
+    let per = std::fs::read_to_string(out.join("countries/PER/index.html")).expect("PER page");
+    assert!(per.contains("<span class=\"en\">(Illegal trafficking in wild species)</span>"));
+    // The MLA assistant's data (which its draft prints as "Title (English)") drops it too, while
+    // the JSON export keeps the field as the corpus wrote it.
+    let mla = std::fs::read_to_string(out.join("mla/data.js")).expect("MLA data");
+    assert!(
+        !mla.contains("\"title_en\":\"Delitos contra la flora"),
+        "{mla}"
+    );
+    assert!(mla.contains("\"title_en\":\"Illegal trafficking in wild species\""));
+    let export = std::fs::read_to_string(out.join("data/concord.json")).expect("export");
+    assert!(export.contains("\"title_en\":\"Delitos contra la flora y fauna silvestres\""));
+}
+
+#[test]
 fn home_counts_unverified_records_and_profiles() {
     // The fixture has one unverified provision (ECU coip-247) and two MLA profiles; mark one of
     // the profiles unverified and the home page must count it.

@@ -295,7 +295,7 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
         href: views::provision_href(id),
         label: views::provision_label(p),
         title: p.title.clone(),
-        title_en: p.title_en.clone(),
+        title_en: p.english_title().map(str::to_string),
         offences: p.offences.iter().map(|o| o.value.clone()).collect(),
         penalty: format::sanction(p.penalty.sanction()),
         max_label: format::max_label(p.penalty.sanction()),

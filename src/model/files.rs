@@ -514,6 +514,16 @@ pub struct ProvisionFront {
     pub notes: Vec<String>,
 }
 
+impl ProvisionFront {
+    /// The English heading when it translates the original; `None` when there is none or it
+    /// merely repeats the title (English-language laws), so no page shows "Title (Title)".
+    pub fn english_title(&self) -> Option<&str> {
+        self.title_en
+            .as_deref()
+            .filter(|en| en.trim() != self.title.trim())
+    }
+}
+
 // ---------------------------------------------------------------- networks/<id>.yaml
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -335,7 +335,7 @@ pub fn provision_summary(
         country_name: names.country(iso3),
         label: provision_label(p),
         title: p.title.clone(),
-        title_en: p.title_en.clone(),
+        title_en: p.english_title().map(str::to_string),
         max_label: format::max_label(p.penalty.sanction()),
         serious_crime: format::serious(penalties::serious_crime(&p.penalty)),
         unverified: p.verification == Verification::Unverified,

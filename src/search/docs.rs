@@ -281,9 +281,9 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
             instruments.dedup();
             out.push(SearchDoc {
                 kind: "provision",
-                title: match &p.title_en {
-                    Some(en) if en != &p.title => format!("{} — {en}", p.title),
-                    _ => p.title.clone(),
+                title: match p.english_title() {
+                    Some(en) => format!("{} — {en}", p.title),
+                    None => p.title.clone(),
                 },
                 location: format!("{name} · {label}"),
                 href: views::provision_href(id),
