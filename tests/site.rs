@@ -543,3 +543,44 @@ fn penalty_chart_marks_unverified_records() {
         assert_eq!(*marked, tooltip.contains("(unverified"), "{bars:?}");
     }
 }
+
+#[test]
+fn comparison_shows_each_rate_at_its_precision_with_its_source_linked() {
+    // A real rate such as 0.000257914 USD per COP used to print as "0 USD per COP", and the
+    // source as a bare "<url>" that ran out of the table.
+    let s = Scratch::new();
+    let t = s.read("rates.yaml");
+    s.write(
+        "rates.yaml",
+        t.replacen("usd_per_unit: 0.25", "usd_per_unit: 0.000257914", 1),
+    );
+    let (_d, out) = built(s.path());
+    let html = std::fs::read_to_string(out.join("compare/wildlife.trafficking.html"))
+        .expect("comparison page");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let notes: Vec<(String, Vec<String>)> = doc
+        .select(&sel("td .rate"))
+        .map(|e| {
+            (
+                e.text().collect(),
+                e.select(&sel("a"))
+                    .filter_map(|a| a.value().attr("href").map(str::to_string))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert!(
+        notes.iter().any(|(t, links)| t.starts_with(
+            "1 PEN = 0.000257914 USD on 2026-01-01 (Fixture source, 2026-01-01; fixture: inverse"
+        ) && links == &["https://example.org/fixture"]),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|(t, _)| t.starts_with("1 PER-UIT = 5,000 PEN on 2026-01-01 (Fixture source")),
+        "{notes:?}"
+    );
+    assert!(!html.contains("&lt;https:"), "bare URL in a rate note");
+}

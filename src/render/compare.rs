@@ -42,6 +42,7 @@ struct Row {
     fine_usd: String,
     fine_usd_sort: f64,
     fine_usd_note: Option<String>,
+    fine_usd_rates: Vec<RateNote>,
     corporate_liability: &'static str,
     ml_predicate: &'static str,
     confiscation: &'static str,
@@ -49,29 +50,32 @@ struct Row {
     unverified: bool,
 }
 
-fn rate_note(u: &Usd) -> Option<String> {
+/// One exchange rate or unit value behind a US-dollar figure, with its source as a link.
+#[derive(Serialize)]
+struct RateNote {
+    /// "1 BZD = 0.5 USD on 2023-05-02", at the precision rates.yaml gives.
+    text: String,
+    source: Option<SourceRef>,
+    /// How the rate was read or computed (rates.yaml notes).
+    how: String,
+}
+
+fn rate_notes(u: &Usd) -> Vec<RateNote> {
+    u.rates()
+        .iter()
+        .map(|r| RateNote {
+            text: r.label(),
+            source: r.sources.first().cloned(),
+            how: r.notes.join("; "),
+        })
+        .collect()
+}
+
+/// Why a fine has no (or needs no) conversion: "already in US dollars", "not convertible: …".
+fn usd_reason(u: &Usd) -> Option<String> {
     match u {
         Usd::Converted { rates, .. } if rates.is_empty() => Some("already in US dollars".into()),
-        Usd::Converted { rates, .. } => Some(
-            rates
-                .iter()
-                .map(|r| {
-                    let src = r.sources.first().map(SourceRef::label).unwrap_or_default();
-                    let how = if r.notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {}", r.notes.join("; "))
-                    };
-                    format!(
-                        "{} {} on {} ({src}{how})",
-                        penalties::fmt_num(r.value),
-                        r.per,
-                        r.date
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        Usd::Converted { .. } => None,
         other => other.reason().map(str::to_string),
     }
 }
@@ -116,7 +120,8 @@ fn row(r: &PenaltyRow) -> Row {
             Some(Usd::Converted { max, min, .. }) => max.or(*min).unwrap_or(-1.0),
             _ => -1.0,
         },
-        fine_usd_note: usd.and_then(rate_note),
+        fine_usd_note: usd.and_then(usd_reason),
+        fine_usd_rates: usd.map(rate_notes).unwrap_or_default(),
         corporate_liability: tri(r.corporate_liability.value),
         ml_predicate: tri(r.ml_predicate.value),
         confiscation: tri(r.confiscation.value),
@@ -156,7 +161,8 @@ pub fn prison_chart(c: &Comparison) -> String {
     };
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Prison ranges for {name}, in years; dashed line: 4 years (UNTOC serious crime)</title>\n",
-        w = label_w + plot_w + 40.0,
+        // Room on the right for the "life" and "no max." marks.
+        w = label_w + plot_w + 56.0,
         name = esc(&c.offence_name)
     );
     // year grid
