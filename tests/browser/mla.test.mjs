@@ -212,6 +212,18 @@ test('fixture: no treaty basis and a missing provision are stated plainly', asyn
   await page.context().close();
 });
 
+test('real corpus: on a desktop screen the three choices and the button share one row', async () => {
+  // Long option texts ("… — no MLA profile") once sized the selects and pushed each choice onto
+  // its own row.
+  const page = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(fileUrl(realSite, 'mla/index.html'));
+  const tops = await page.$$eval('#mla-form select, #mla-form button', (els) =>
+    els.map((e) => Math.round(e.getBoundingClientRect().bottom)));
+  assert.equal(tops.length, 4);
+  assert.ok(Math.max(...tops) - Math.min(...tops) <= 4, `choices on several rows: ${tops}`);
+  await page.context().close();
+});
+
 test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, accessible, copy and print', async () => {
   const page = await openPage(browser);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
