@@ -374,6 +374,7 @@ fn pages_show_what_the_corpus_says() {
         "aggravated variant"
     );
     assert!(p.contains("application/ld+json") && p.contains("\"@type\":\"Legislation\""));
+    assert!(p.contains("<dt>Language of the text</dt><dd>Spanish (es)</dd>"));
     let e = read("countries/ECU/coip-247.html");
     assert!(e.contains("badge unverified"), "unverified badge");
     // article: implemented by, grouped by country, with maximum penalty

@@ -651,7 +651,7 @@ impl<'a> Renderer<'a> {
         let ctx = ctx! {
             iso3 => c.iso3.clone(),
             m => Value::from(minijinja::value::Serde(m)),
-            languages => m.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>(),
+            languages => m.languages.iter().map(|l| views::language_name(l)).collect::<Vec<_>>(),
             statuses => statuses,
             groups => groups,
             not_researched => not_researched,
@@ -715,7 +715,7 @@ impl<'a> Renderer<'a> {
         ctx! {
             as_of => m.as_of.value.to_string(),
             central_authorities => cas,
-            languages => m.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>(),
+            languages => m.languages.iter().map(|l| views::language_name(l)).collect::<Vec<_>>(),
             languages_note => m.languages_note.clone(),
             channels => ctx! {
                 central_authority => m.channels.central_authority.as_str(),
@@ -827,11 +827,4 @@ impl<'a> Renderer<'a> {
 /// Pre-escaped JSON-LD, marked safe for the template.
 fn json_ld_value(s: &str) -> Value {
     Value::from_safe_string(s.to_string())
-}
-
-/// "Spanish (es)" from an ISO 639-1 code.
-pub fn language_name(code: &str) -> String {
-    isolang::Language::from_639_1(code)
-        .map(|l| format!("{} ({code})", l.to_name()))
-        .unwrap_or_else(|| code.to_string())
 }

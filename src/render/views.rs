@@ -349,6 +349,8 @@ pub struct ProvisionView {
     pub statute: String,
     pub article: String,
     pub language: String,
+    /// "Spanish (es)", for display; `language` stays the code for `lang=` attributes.
+    pub language_name: String,
     pub text_summary: String,
     pub quote: Option<QuoteView>,
     pub offences: Vec<Link>,
@@ -376,6 +378,7 @@ pub fn provision(names: &Names, iso3: &str, id: &str, doc: &Doc<ProvisionFront>)
         statute: p.statute.clone(),
         article: p.article.value.clone(),
         language: p.language.value.clone(),
+        language_name: language_name(&p.language.value),
         text_summary: p.summary.clone(),
         quote: quote(&p.quote),
         offences: p
@@ -439,4 +442,11 @@ pub fn corpus_as_of(corpus: &Corpus) -> Option<Date> {
         }
     }
     dates.into_iter().max()
+}
+
+/// "Spanish (es)" from an ISO 639-1 code; an unknown code is shown as written.
+pub fn language_name(code: &str) -> String {
+    isolang::Language::from_639_1(code)
+        .map(|l| format!("{} ({code})", l.to_name()))
+        .unwrap_or_else(|| code.to_string())
 }
