@@ -87,21 +87,7 @@ fn render_text(blocks: &[Block]) -> String {
                 if !g.title.is_empty() {
                     let _ = writeln!(out, "{}", g.title);
                 }
-                let g = &breakable_ranges(g);
-                let mut t = Table::new();
-                t.load_style(presets::ASCII_FULL_CONDENSED)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_width(TABLE_WIDTH)
-                    .set_header(g.header.clone());
-                for r in &g.rows {
-                    t.add_row(r.clone());
-                }
-                keep_words_whole(&mut t, g);
-                if natural_width(g) > TABLE_WIDTH as usize {
-                    // Use all 80 columns rather than wrapping inside a narrower table.
-                    t.set_content_arrangement(ContentArrangement::DynamicFullWidth);
-                }
-                let _ = writeln!(out, "{t}\n");
+                let _ = writeln!(out, "{}\n", terminal_table(g));
             }
             Block::List(items) => {
                 for i in items {
@@ -134,16 +120,70 @@ fn natural_width(g: &Grid) -> usize {
         + 1
 }
 
-/// A copy of the grid where a long range ("110,142.17–14,685,623.16") may wrap after its dash:
-/// split anywhere else, a line would read as a different amount.
-fn breakable_ranges(g: &Grid) -> Grid {
+/// The grid as an 80-column terminal table. A long range ("110,142.17–14,685,623.16") may only
+/// wrap after its dash: split anywhere else, a line would read as a different amount. comfy-table
+/// breaks at spaces, so a space goes after the dash — but only where the range is wider than its
+/// column: a first layout gives the column widths, a second one, with those widths fixed, keeps
+/// every range that fits exactly as written.
+fn terminal_table(g: &Grid) -> String {
     const LONG: usize = 12;
-    let cell = |c: &String| -> String {
+    let first = table(&breakable_ranges(g, |_| LONG), None).to_string();
+    // Column widths, padding included, from the top border "+-----+----+".
+    let widths: Vec<usize> = first
+        .lines()
+        .next()
+        .map(|l| {
+            l.trim_matches('+')
+                .split('+')
+                .map(|s| s.chars().count())
+                .collect()
+        })
+        .unwrap_or_default();
+    if widths.len() != g.header.len() {
+        return first;
+    }
+    let room = |i: usize| widths[i].saturating_sub(2);
+    table(&breakable_ranges(g, room), Some(&widths)).to_string()
+}
+
+/// A comfy-table of the grid: laid out within 80 columns, or with the given column widths.
+fn table(g: &Grid, widths: Option<&[usize]>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::ASCII_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(TABLE_WIDTH)
+        .set_header(g.header.clone());
+    for r in &g.rows {
+        t.add_row(r.clone());
+    }
+    match widths {
+        Some(widths) => {
+            for (i, w) in widths.iter().enumerate() {
+                if let Some(col) = t.column_mut(i) {
+                    let w = u16::try_from(*w).unwrap_or(u16::MAX);
+                    col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+                }
+            }
+        }
+        None => {
+            keep_words_whole(&mut t, g);
+            if natural_width(g) > TABLE_WIDTH as usize {
+                // Use all 80 columns rather than wrapping inside a narrower table.
+                t.set_content_arrangement(ContentArrangement::DynamicFullWidth);
+            }
+        }
+    }
+    t
+}
+
+/// A copy of the grid where every range longer than `room(column)` has a space after its dash.
+fn breakable_ranges(g: &Grid, room: impl Fn(usize) -> usize) -> Grid {
+    let cell = |i: usize, c: &String| -> String {
         c.lines()
             .map(|l| {
                 l.split(' ')
                     .map(|w| {
-                        if w.chars().count() > LONG && w.contains('–') {
+                        if w.chars().count() > room(i) && w.contains('–') {
                             w.replace('–', "– ")
                         } else {
                             w.to_string()
@@ -155,14 +195,11 @@ fn breakable_ranges(g: &Grid) -> Grid {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let row = |r: &Vec<String>| r.iter().enumerate().map(|(i, c)| cell(i, c)).collect();
     Grid {
         title: g.title.clone(),
-        header: g.header.iter().map(cell).collect(),
-        rows: g
-            .rows
-            .iter()
-            .map(|r| r.iter().map(cell).collect())
-            .collect(),
+        header: row(&g.header),
+        rows: g.rows.iter().map(row).collect(),
     }
 }
 
@@ -1027,4 +1064,50 @@ pub fn gaps_csv(r: &GapReport) -> String {
         }
     }
     to_csv(&GAPS_CSV_HEADER, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        let mut g = Grid::new("", &["Country", "Notes", "Fine", "USD"]);
+        // Rows are cells in the header's order.
+        g.rows = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        g
+    }
+
+    #[test]
+    fn a_range_that_fits_its_column_is_printed_as_written() {
+        let t = terminal_table(&grid(&[&[
+            "PER",
+            "short",
+            "short",
+            "110,142.17–14,685,623.16",
+        ]]));
+        assert!(t.contains("| 110,142.17–14,685,623.16 "), "{t}");
+        assert!(!t.contains("– "), "{t}");
+    }
+
+    #[test]
+    fn a_range_wider_than_its_column_wraps_after_its_dash_only() {
+        // Unbreakable words in two columns claim their 32 columns each, leaving USD too narrow.
+        let long = "abcdefghijklmnopqrstuvwxyz012345 ".repeat(3);
+        let t = terminal_table(&grid(&[&["PER", &long, &long, "110,142.17–14,685,623.16"]]));
+        let usd: Vec<&str> = t
+            .lines()
+            .filter_map(|l| l.trim_end_matches('|').rsplit('|').next())
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert!(usd.contains(&"110,142.17–"), "{t}");
+        assert!(usd.contains(&"14,685,623.16"), "{t}");
+        assert!(
+            t.lines().all(|l| l.chars().count() <= TABLE_WIDTH as usize),
+            "{t}"
+        );
+    }
 }
