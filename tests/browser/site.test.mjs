@@ -67,6 +67,26 @@ test('usable at 360 px: nothing wider than the screen except scrollable tables',
   }
 });
 
+test('dates in tables stay on one line, on a desktop and on a 360 px screen', async () => {
+  // The CITES party table has a wide, mostly empty Declarations column; its date columns once
+  // wrapped as "1985-10-" / "30".
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const page = await openPage(browser, viewport);
+    for (const p of ['instruments/cites/index.html', 'countries/KEN/index.html', 'compare/laundering.html']) {
+      await page.goto(fileUrl(site, p));
+      const split = await page.$$eval('td.date', (tds) => tds.filter((td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+      }).map((td) => td.textContent));
+      const n = await page.locator('td.date').count();
+      assert.ok(n > 0, `${p} has date cells`);
+      assert.deepEqual(split, [], `${p} at ${viewport.width} px splits dates`);
+    }
+    await page.context().close();
+  }
+});
+
 test('print: no navigation, table headers repeat', async () => {
   const page = await openPage(browser);
   await page.goto(fileUrl(site, 'instruments/untoc/index.html'));
