@@ -585,3 +585,44 @@ fn comparison_shows_each_rate_at_its_precision_with_its_source_linked() {
     );
     assert!(!html.contains("&lt;https:"), "bare URL in a rate note");
 }
+
+#[test]
+fn scoreboard_names_offences_and_keeps_cells_compact() {
+    // A network scoreboard has a column per obligation and a row per member: headers name the
+    // instrument and offence, and a met cell names the article, with the statute and title in
+    // the link's tooltip and accessible name.
+    let (_d, out) = built(&fixture());
+    let html = std::fs::read_to_string(out.join("gaps/sudwen.html")).expect("scoreboard page");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let heads: Vec<String> = doc
+        .select(&sel("table.scoreboard thead th"))
+        .map(|e| e.text().collect::<String>())
+        .collect();
+    assert!(
+        heads
+            .iter()
+            .any(|h| h.starts_with("CITES Wildlife trafficking") && h.contains("art. VIII")),
+        "{heads:?}"
+    );
+    assert!(
+        !heads.iter().any(|h| h.contains("wildlife.trafficking")),
+        "{heads:?}"
+    );
+    let ev: Vec<(String, String, String)> = doc
+        .select(&sel("table.scoreboard a.ev"))
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("title").unwrap_or_default().to_string(),
+                a.value().attr("aria-label").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        ev.iter().any(|(t, title, aria)| t == "art. 308"
+            && title == "Código Penal art. 308 — Illegal trafficking in wild species"
+            && aria == title),
+        "{ev:?}"
+    );
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Page;
 use super::pages::Renderer;
-use super::views::{self, Link};
+use super::views::{self, Link, Names};
 use crate::derive::gaps::{self, CellState, Evidence, EvidenceKind, GapReport};
 use crate::derive::penalties::{self, Comparison, PenaltyRow, SourceRef, Usd, VariantKind};
 use crate::derive::scope::Scope;
@@ -268,10 +268,12 @@ pub fn prison_chart(c: &Comparison) -> String {
 struct EvidenceLink {
     #[serde(flatten)]
     link: Link,
+    /// The evidence in full: "Código Penal art. 308 — Tráfico ilegal de especies".
+    title: String,
     unverified: bool,
 }
 
-fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> EvidenceLink {
+fn evidence_link(names: &Names, e: &Evidence, iso3: &str, offence: &str) -> EvidenceLink {
     let href = match e.kind {
         EvidenceKind::Provision => e.id.as_deref().map(views::provision_href),
         EvidenceKind::Finding => Some(format!("countries/{iso3}/index.html#offence-{offence}")),
@@ -281,11 +283,26 @@ fn evidence_link(e: &Evidence, iso3: &str, offence: &str) -> EvidenceLink {
             .nth(1)
             .map(|inst| format!("instruments/{inst}/index.html#parties")),
     };
+    // A scoreboard has a column per obligation: the cell names the article ("art. 89") and the
+    // link's tooltip and target carry the statute and title.
+    let short = match e.kind {
+        EvidenceKind::Provision => {
+            e.id.as_deref()
+                .and_then(|id| names.corpus.countries.get(iso3)?.provisions.get(id))
+                .map(|d| crate::model::article_label(&d.front.article.value))
+        }
+        EvidenceKind::Finding => Some(match e.date {
+            Some(d) => format!("finding of {d}"),
+            None => "finding".to_string(),
+        }),
+        EvidenceKind::Parties => None,
+    };
     EvidenceLink {
         link: Link {
-            label: e.label.clone(),
+            label: short.unwrap_or_else(|| e.label.clone()),
             href: href.unwrap_or_else(|| views::country_href(iso3)),
         },
+        title: e.label.clone(),
         unverified: e.unverified,
     }
 }
@@ -300,7 +317,7 @@ fn state_symbol(s: CellState) -> &'static str {
 }
 
 /// The scoreboard as template data: one row per country, one column per obligation.
-fn scoreboard(r: &GapReport) -> Value {
+fn scoreboard(names: &Names, r: &GapReport) -> Value {
     #[derive(Serialize)]
     struct Cell {
         state: &'static str,
@@ -325,11 +342,14 @@ fn scoreboard(r: &GapReport) -> Value {
         .map(|o| {
             ser(&serde_json::json!({
                 "instrument": o.instrument,
+                "instrument_name": names.instrument_short(&o.instrument),
                 "offence": o.offence,
-                "articles": o.articles.iter().map(|a| Link { label: a.article.clone(), href: {
+                "offence_name": names.offence(&o.offence),
+                // The header names the instrument already: "art. VIII", not "cites:VIII".
+                "articles": o.articles.iter().map(|a| {
                     let (i, n) = crate::validate::split_ref(&a.article).unwrap_or(("", ""));
-                    views::article_href(i, n)
-                }}).collect::<Vec<_>>(),
+                    Link { label: crate::model::article_label(n), href: views::article_href(i, n) }
+                }).collect::<Vec<_>>(),
                 "optional": o.nature == crate::model::ObligationNature::Optional,
                 "totals": o.totals,
             }))
@@ -360,7 +380,7 @@ fn scoreboard(r: &GapReport) -> Value {
                             evidence: x
                                 .evidence
                                 .iter()
-                                .map(|e| evidence_link(e, &c.iso3, &x.offence))
+                                .map(|e| evidence_link(names, e, &c.iso3, &x.offence))
                                 .collect(),
                         },
                         None => Cell {
@@ -482,6 +502,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         ));
     }
     let mut board_links = Vec::new();
+    let names = Names::new(corpus);
     for (id, label, scope) in boards {
         let g = gaps::gaps(corpus, &scope).map_err(|e| e.to_string())?;
         out.push(Page {
@@ -497,7 +518,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
             "gaps.html",
             &format!("Legislative gaps: {label}"),
             vec![("Gaps", Some("gaps/index.html")), (&label, None)],
-            minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&g) },
+            minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&names, &g) },
         )?);
         board_links.push(Link {
             label,
@@ -517,7 +538,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
 /// A country's own obligations and their state, for its page.
 pub fn country_gaps(corpus: &Corpus, iso3: &str) -> Value {
     match gaps::gaps(corpus, &Scope::Countries(vec![iso3.to_string()])) {
-        Ok(g) => scoreboard(&g),
+        Ok(g) => scoreboard(&Names::new(corpus), &g),
         Err(_) => Value::UNDEFINED,
     }
 }
