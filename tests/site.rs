@@ -626,3 +626,32 @@ fn scoreboard_names_offences_and_keeps_cells_compact() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn country_page_lists_its_obligations_one_per_row() {
+    // One country's obligations read down the page (instrument, offence, articles, status,
+    // evidence in full) instead of a one-row table scrolling sideways.
+    let (_d, out) = built(&fixture());
+    let html = std::fs::read_to_string(out.join("countries/PER/index.html")).expect("PER page");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let rows: Vec<Vec<String>> = doc
+        .select(&sel("#gaps table.obligations tbody tr"))
+        .map(|r| {
+            r.select(&sel("th, td"))
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect()
+        })
+        .collect();
+    assert!(rows.len() > 1, "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 5), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r[0] == "CITES"
+            && r[1] == "Wildlife trafficking"
+            && r[2] == "art. VIII"
+            && r[3].contains("met")
+            && r[4].contains("Código Penal art. 308 — Illegal trafficking in wild species")),
+        "{rows:?}"
+    );
+    assert!(doc.select(&sel("#gaps table.scoreboard thead th")).count() == 5);
+}
