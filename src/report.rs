@@ -427,6 +427,16 @@ fn provision_cell(r: &PenaltyRow) -> String {
     }
 }
 
+/// The prison term, and "death" after it when the death penalty is available.
+fn prison_cell(r: &PenaltyRow) -> String {
+    let prison = format!("{}{}", r.prison_label(), derived_mark(r, "prison"));
+    match (r.death_penalty, r.prison.is_some()) {
+        (false, _) => prison,
+        (true, true) => format!("{prison}; death"),
+        (true, false) => "death".to_string(),
+    }
+}
+
 fn fine_cell(r: &PenaltyRow) -> String {
     match &r.fine {
         Some(f) => format!(
@@ -497,7 +507,7 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
             g.rows.push(vec![
                 r.country.clone(),
                 provision_cell(r),
-                format!("{}{}", r.prison_label(), derived_mark(r, "prison")),
+                prison_cell(r),
                 tri(r.serious_crime).to_string(),
                 fine_cell(r),
                 usd_cell(r.fine.as_ref(), &rates),
@@ -674,7 +684,7 @@ pub fn compare_json(c: &Comparison, style: JsonStyle) -> String {
 }
 
 /// Columns of the comparison CSV, in order.
-pub const COMPARE_CSV_HEADER: [&str; 40] = [
+pub const COMPARE_CSV_HEADER: [&str; 41] = [
     "offence",
     "country",
     "country_name",
@@ -695,6 +705,7 @@ pub const COMPARE_CSV_HEADER: [&str; 40] = [
     "prison_min_months",
     "prison_max_months",
     "prison_life",
+    "death_penalty",
     "serious_crime",
     "combination",
     "fine_kind",
@@ -770,6 +781,7 @@ pub fn compare_csv(c: &Comparison) -> String {
             opt_num(p.and_then(|p| p.min_months)),
             opt_num(p.and_then(|p| p.max_months)),
             p.map(|p| yes_no(p.life).to_string()).unwrap_or_default(),
+            yes_no(r.death_penalty).to_string(),
             tri(r.serious_crime).to_string(),
             r.combination
                 .map(|c| c.as_str().to_string())

@@ -763,8 +763,8 @@ impl Ctx<'_> {
             {
                 self.err(file, (inc.line, inc.col), Code::Penalty, format!("`increase: {}` is not a fraction: expected e.g. \"1/3\" for \"increased by one third\", or \"1/3 to 1/2\"", inc.value));
             }
-            if a.prison.is_none() && a.fine.is_none() && a.increase.is_none() {
-                self.err(file, (1, 1), Code::Penalty, format!("aggravated variant \"{}\" has no penalty: expected its own `prison` / `fine`, or `increase` (e.g. \"1/3\") for a relative increase of the base penalty", a.condition));
+            if a.prison.is_none() && a.fine.is_none() && a.increase.is_none() && !a.death_penalty {
+                self.err(file, (1, 1), Code::Penalty, format!("aggravated variant \"{}\" has no penalty: expected its own `prison` / `fine`, `death_penalty: true`, or `increase` (e.g. \"1/3\") for a relative increase of the base penalty", a.condition));
             }
             self.sanction(file, a.sanction(), "aggravated penalty");
         }

@@ -655,3 +655,71 @@ fn country_page_lists_its_obligations_one_per_row() {
     );
     assert!(doc.select(&sel("#gaps table.scoreboard thead th")).count() == 5);
 }
+
+#[test]
+fn death_penalty_is_shown_exported_and_warned_about() {
+    // A fixture (not Peruvian law): the base offence and a variant punishable by death.
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-308.md");
+    s.write(
+        "countries/PER/provisions/cp-308.md",
+        t.replacen("  combination: and\n", "  combination: and\n  death_penalty: true\n", 1)
+            .replacen(
+                "      increase: \"1/3\"\n",
+                "      increase: \"1/3\"\n    - condition: Fixture capital variant\n      death_penalty: true\n",
+                1,
+            ),
+    );
+    let (_d, out) = built(s.path());
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("{p}"));
+    let page = read("countries/PER/cp-308.html");
+    assert!(
+        page.contains("<th scope=\"row\">Death penalty</th><td><strong>available</strong></td>")
+    );
+    assert!(page.contains("Fixture capital variant"));
+    assert!(page.contains("<td>—</td><td>death penalty</td>"), "{page}");
+    let cmp = read("compare/wildlife.trafficking.html");
+    assert!(
+        cmp.contains("<strong>death penalty</strong> (or 60)"),
+        "{cmp}"
+    );
+    assert!(cmp.contains("class=\"tick\">death</text>"), "chart mark");
+    let csv = read("data/compare/wildlife.trafficking.csv");
+    let head: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+    let col = head
+        .iter()
+        .position(|h| *h == "death_penalty")
+        .expect("death_penalty column");
+    let per: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains("per-cp-308"))
+        .map(|l| l.split(',').nth(col).unwrap_or_default())
+        .collect();
+    assert!(
+        per.first() == Some(&"yes") && per.iter().filter(|v| **v == "yes").count() == 2,
+        "{per:?}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read("data/concord.json")).expect("json");
+    let p = json["provisions"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "per-cp-308"))
+        .expect("per-cp-308");
+    assert_eq!(p["penalty"]["death_penalty"], true);
+    assert_eq!(p["penalty"]["aggravated"][2]["death_penalty"], true);
+    assert_eq!(p["penalty"]["aggravated"][0]["death_penalty"], false);
+    let corpus = s.path().to_string_lossy().into_owned();
+    let mla = concord(&[
+        "mla",
+        "--corpus",
+        &corpus,
+        "--from",
+        "ECU",
+        "--to",
+        "PER",
+        "--offence",
+        "wildlife.trafficking",
+    ]);
+    let text = stdout(&mla);
+    assert!(text.contains("In Peru (fixture) (the requested State), Wildlife trafficking can carry the death penalty (Código Penal, art. 308)."), "{text}");
+    assert!(text.contains("3 years to 5 years and 180 to 400 day-fines (value of a day set by the court); death penalty available"), "{text}");
+}

@@ -447,6 +447,13 @@
     else if (requirements.verification === 'unverified') warnings.push(`${b.name}'s MLA profile is unverified: confirm it against the official sources.`);
     if (dcWarning !== null) warnings.push(dcWarning);
     warnings.push(...notesWarn);
+    // Many States assist in death-penalty cases only with assurances (same text as the CLI).
+    for (const [c, provisions, role] of [[a, ownProv, 'requesting'], [b, reqProv, 'requested']]) {
+      const labels = provisions.filter((p) => p.death_penalty).map((p) => p.label);
+      if (labels.length > 0) {
+        warnings.push(`In ${c.name} (the ${role} State), ${o.name} can carry the death penalty (${labels.join('; ')}). Check whether the requested State requires assurances that it will not be imposed or carried out.`);
+      }
+    }
 
     return {
       ok: {

@@ -168,6 +168,8 @@ pub struct ProvisionIn {
     pub serious_crime: String,
     /// Aggravated variants, one line each: "condition: penalty".
     pub aggravated: Vec<String>,
+    /// The base offence or a variant can be punished by death.
+    pub death_penalty: bool,
     pub quote: Option<QuoteIn>,
     pub as_of: String,
     pub verification: String,
@@ -306,6 +308,11 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
             .iter()
             .map(|a| {
                 let what = match (&a.increase, a.prison.is_some() || a.fine.is_some()) {
+                    (Some(i), false) if a.death_penalty => format!(
+                        "base penalty increased by {}; {} available",
+                        i.value,
+                        format::DEATH_PENALTY
+                    ),
                     (Some(i), false) => format!("base penalty increased by {}", i.value),
                     (Some(i), true) => format!(
                         "{} (base penalty increased by {})",
@@ -317,6 +324,8 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
                 format!("{}: {what}", a.condition)
             })
             .collect(),
+        death_penalty: p.penalty.death_penalty
+            || p.penalty.aggravated.iter().any(|a| a.death_penalty),
         quote: p.quote.as_ref().map(|q| QuoteIn {
             text: q.text.clone(),
             language: q.language.value.clone(),
@@ -809,6 +818,27 @@ fn central_authority(requested: &CountryIn, instrument: Option<&str>, basis_name
         note: None,
         sources: Vec::new(),
     }
+}
+
+/// "In Viet Nam (the requesting State), Drug trafficking can carry the death penalty (…)": many
+/// States assist in such cases only with assurances, so the report says so, naming the records.
+fn death_penalty_warning(
+    country: &str,
+    role: &str,
+    offence: &str,
+    provisions: &[ProvisionIn],
+) -> Option<String> {
+    let labels: Vec<&str> = provisions
+        .iter()
+        .filter(|p| p.death_penalty)
+        .map(|p| p.label.as_str())
+        .collect();
+    (!labels.is_empty()).then(|| {
+        format!(
+            "In {country} (the {role} State), {offence} can carry the death penalty ({}). Check whether the requested State requires assurances that it will not be imposed or carried out.",
+            labels.join("; ")
+        )
+    })
 }
 
 fn serious_of(provisions: &[ProvisionIn]) -> String {
@@ -1376,6 +1406,14 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
         warnings.push(w);
     }
     warnings.extend(notes_warn);
+    for (c, provisions, role) in [
+        (&a, &dual.requesting_provisions, "requesting"),
+        (&b, &dual.requested_provisions, "requested"),
+    ] {
+        if let Some(w) = death_penalty_warning(&c.name, role, &o.name, provisions) {
+            warnings.push(w);
+        }
+    }
 
     Ok(Analysis {
         requesting: CountryRef {

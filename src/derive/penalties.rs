@@ -32,6 +32,9 @@ pub fn has_life(s: Sanction<'_>) -> bool {
 /// does not say enough to decide (no prison maximum recorded): unknown, not "no".
 pub fn serious_crime(p: &Penalty) -> Option<bool> {
     let s = p.sanction();
+    if s.death_penalty {
+        return Some(true);
+    }
     match s.prison {
         Some(pr) => tri_to_option(PrisonRange::from_prison(pr).serious_crime()),
         // A sanction recorded with a fine only (no prison at all) cannot reach the threshold —
@@ -617,7 +620,10 @@ pub struct PenaltyRow {
     pub fine_unknown: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub combination: Option<Combination>,
-    /// UNTOC art. 2(b), from this row's prison term.
+    /// The death penalty is available for this row.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub death_penalty: bool,
+    /// UNTOC art. 2(b), from this row's prison term (or the death penalty).
     pub serious_crime: Tri,
     pub corporate_liability: FlagView,
     pub ml_predicate: FlagView,
@@ -684,6 +690,7 @@ pub fn provision_rows(
                prison: Option<PrisonRange>,
                fine: Option<FineFigures>,
                combination: Option<Combination>,
+               death_penalty: bool,
                serious: Tri| PenaltyRow {
         country: country.iso3.clone(),
         country_name: country_name.clone(),
@@ -698,6 +705,7 @@ pub fn provision_rows(
         fine_unknown: fine.is_none() && p.penalty.fine_unknown,
         fine,
         combination,
+        death_penalty,
         serious_crime: serious,
         corporate_liability: FlagView::of(&p.corporate_liability),
         ml_predicate: FlagView::of(&p.ml_predicate),
@@ -722,6 +730,7 @@ pub fn provision_rows(
             .as_ref()
             .map(|f| fine_figures(f, None, rates, as_of)),
         p.penalty.combination.as_ref().map(|c| c.value),
+        p.penalty.death_penalty,
         base_serious,
     )];
     for (i, a) in p.penalty.aggravated.iter().enumerate() {
@@ -750,6 +759,7 @@ pub fn provision_rows(
             .map(|c| c.value)
             .filter(|_| prison.is_some() && fine.is_some());
         let serious = match &prison {
+            _ if a.death_penalty => Tri::Yes,
             Some(pr) => pr.serious_crime(),
             // A variant that states no prison term (and no increase of one) leaves it unknown:
             // it may only change the fine.
@@ -779,6 +789,7 @@ pub fn provision_rows(
             prison,
             fine,
             combination,
+            a.death_penalty,
             serious,
         ));
     }

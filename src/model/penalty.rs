@@ -124,6 +124,8 @@ pub struct Sanction<'a> {
     pub prison_unknown: bool,
     /// A fine is (or may be) provided but its amount was not found: unknown, never "no fine".
     pub fine_unknown: bool,
+    /// The death penalty is available (usually as an alternative to prison).
+    pub death_penalty: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -147,6 +149,9 @@ pub struct Aggravated {
     pub fine: Option<Fine>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub combination: Option<At<Combination>>,
+    /// The variant can be punished by death.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub death_penalty: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -179,6 +184,7 @@ impl Aggravated {
             combination: self.combination.as_ref(),
             prison_unknown: false,
             fine_unknown: false,
+            death_penalty: self.death_penalty,
         }
     }
 }
@@ -202,6 +208,10 @@ pub struct Penalty {
     /// Needed when both prison and fine are given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub combination: Option<At<Combination>>,
+    /// The death penalty is available for the base offence (it matters to requested States that
+    /// assist only with assurances). Prison terms stay in `prison`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub death_penalty: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(default)]
@@ -216,6 +226,7 @@ impl Penalty {
             combination: self.combination.as_ref(),
             prison_unknown: self.prison_unknown,
             fine_unknown: self.fine_unknown,
+            death_penalty: self.death_penalty,
         }
     }
 }

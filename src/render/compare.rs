@@ -34,6 +34,7 @@ struct Row {
     prison_min_sort: f64,
     prison_max: Option<String>,
     life: bool,
+    death_penalty: bool,
     prison_unknown: bool,
     /// Sort key for the maximum: life sorts above every term, unknown below everything.
     max_sort: f64,
@@ -108,7 +109,14 @@ fn row(r: &PenaltyRow) -> Row {
         prison_max: max.map(penalties::fmt_num),
         life,
         prison_unknown: r.prison_unknown,
-        max_sort: if life { 1e9 } else { max.unwrap_or(-1.0) },
+        max_sort: if r.death_penalty {
+            2e9
+        } else if life {
+            1e9
+        } else {
+            max.unwrap_or(-1.0)
+        },
+        death_penalty: r.death_penalty,
         serious_crime: tri(r.serious_crime),
         fine: match &r.fine {
             Some(f) => f.as_written.clone(),
@@ -188,7 +196,8 @@ pub fn prison_chart(c: &Comparison) -> String {
         let p = r.prison.as_ref();
         let lo = p.and_then(|p| p.min_months).unwrap_or(0.0);
         let hi = p.and_then(|p| p.max_months);
-        let life = p.is_some_and(|p| p.life);
+        // Death is drawn like life: to the edge, with its own mark.
+        let life = p.is_some_and(|p| p.life) || r.death_penalty;
         let full = format!(
             "{} — {}",
             r.country_name,
@@ -243,6 +252,7 @@ pub fn prison_chart(c: &Comparison) -> String {
             }
         ));
         let mark = match (hi, life) {
+            _ if r.death_penalty => Some("death"),
             (_, true) => Some("life"),
             (None, false) => Some("no max."),
             _ => None,

@@ -70,6 +70,7 @@ struct AggravatedOut<'a> {
     article: &'a Option<String>,
     combination: Option<&'static str>,
     condition: &'a str,
+    death_penalty: bool,
     factors: &'a [Factor],
     fine: Option<FineOut<'a>>,
     increase: Option<&'a str>,
@@ -82,6 +83,7 @@ struct AggravatedOut<'a> {
 struct PenaltyOut<'a> {
     aggravated: Vec<AggravatedOut<'a>>,
     combination: Option<&'static str>,
+    death_penalty: bool,
     fine: Option<FineOut<'a>>,
     fine_unknown: bool,
     note: &'a Option<String>,
@@ -98,6 +100,7 @@ fn penalty_out(p: &Penalty) -> PenaltyOut<'_> {
                 article: &a.article,
                 combination: combination(&a.combination),
                 condition: &a.condition,
+                death_penalty: a.death_penalty,
                 factors: &a.factors,
                 fine: fine(&a.fine),
                 increase: a.increase.as_ref().map(|i| i.value.as_str()),
@@ -106,6 +109,7 @@ fn penalty_out(p: &Penalty) -> PenaltyOut<'_> {
             })
             .collect(),
         combination: combination(&p.combination),
+        death_penalty: p.death_penalty,
         fine: fine(&p.fine),
         fine_unknown: p.fine_unknown,
         note: &p.note,

@@ -119,6 +119,18 @@ pub fn combination(c: Combination) -> &'static str {
 
 /// One-line summary of a sanction: "3 years to 5 years and 180 to 400 day-fines …".
 pub fn sanction(s: Sanction<'_>) -> String {
+    let text = sanction_without_death(s);
+    match (s.death_penalty, text.as_str()) {
+        (false, _) => text,
+        (true, "not recorded") => DEATH_PENALTY.to_string(),
+        (true, _) => format!("{text}; {DEATH_PENALTY} available"),
+    }
+}
+
+/// How a sanction that can be death reads in tables and labels.
+pub const DEATH_PENALTY: &str = "death penalty";
+
+fn sanction_without_death(s: Sanction<'_>) -> String {
     let p = s.prison.map(prison);
     let f = s.fine.map(fine);
     let joiner = match s.combination.map(|c| c.value) {
@@ -167,6 +179,9 @@ pub fn fine_unknown(s: Sanction<'_>) -> Option<String> {
 
 /// The short "maximum" label used in lists: "max. 5 years", "life", "fine only", "unknown".
 pub fn max_label(s: Sanction<'_>) -> String {
+    if s.death_penalty {
+        return DEATH_PENALTY.into();
+    }
     if penalties::has_life(s) {
         return "life".into();
     }

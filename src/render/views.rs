@@ -221,6 +221,7 @@ pub struct SanctionView {
     pub combination: Option<String>,
     pub summary: String,
     pub max_label: String,
+    pub death_penalty: bool,
 }
 
 fn sanction(s: Sanction<'_>) -> SanctionView {
@@ -236,6 +237,7 @@ fn sanction(s: Sanction<'_>) -> SanctionView {
             .map(|c| format::combination(c.value).to_string()),
         summary: format::sanction(s),
         max_label: format::max_label(s),
+        death_penalty: s.death_penalty,
     }
 }
 

@@ -71,7 +71,8 @@ test('the CSV download matches the table on the page', async () => {
     const t = table[i];
     assert.ok(t.provision.endsWith(`${r[col('provision')].split('-').slice(1).join('-')}.html`), `row ${i} provision`);
     assert.equal(t.min, r[col('prison_min_months')] || '—', `row ${i} min`);
-    assert.ok(t.max.includes(r[col('prison_max_months')] || (r[col('prison_life')] === 'yes' ? 'life' : '—')), `row ${i} max`);
+    assert.ok(t.max.includes(r[col('prison_max_months')] || (r[col('prison_life')] === 'yes' ? 'life' : (r[col('death_penalty')] === 'yes' ? 'death penalty' : '—'))), `row ${i} max`);
+    assert.equal(t.max.includes('death penalty'), r[col('death_penalty')] === 'yes', `row ${i} death penalty`);
     assert.ok(t.serious.includes(r[col('serious_crime')]), `row ${i} serious crime`);
     assert.equal(t.fine, r[col('fine_as_written')] || 'none recorded', `row ${i} fine`);
   });

@@ -124,6 +124,27 @@ test('the page script and the CLI agree when a party is known only to be bound b
   }
 });
 
+test('the page script and the CLI agree on the death-penalty warning', () => {
+  // PER's wildlife article gains a variant punishable by death (a fixture, not Peruvian law).
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const f = join(corpus, 'countries', 'PER', 'provisions', 'cp-308.md');
+  const before = readFileSync(f, 'utf8');
+  const after = before.replace('      increase: "1/3"\n', '      increase: "1/3"\n    - condition: Fixture capital variant\n      death_penalty: true\n');
+  assert.notEqual(after, before, 'the fixture still has the line this test replaces');
+  writeFileSync(f, after);
+  const site = buildSite(corpus);
+  const { data, api } = loadScript(site);
+  for (const [a, b, role] of [['ECU', 'PER', 'requested'], ['PER', 'ECU', 'requesting']]) {
+    const r = api.analyse(data, a, b, 'wildlife.trafficking');
+    assert.ok(r.ok, r.error);
+    const c = cli(corpus, a, b, 'wildlife.trafficking');
+    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
+    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+    assert.ok(r.ok.warnings.includes(`In Peru (fixture) (the ${role} State), Wildlife trafficking can carry the death penalty (Código Penal, art. 308). Check whether the requested State requires assurances that it will not be imposed or carried out.`), JSON.stringify(r.ok.warnings));
+  }
+});
+
 test('a bilateral treaty recorded in both profiles is one basis, in the page script as in the CLI', () => {
   // ECU's profile gains the PER treaty under its own title, with the same signature date and no
   // entry into force; PER's entry gives the entry into force.
