@@ -403,7 +403,7 @@ fn combination_word(c: Option<Combination>) -> &'static str {
 
 // ---------------------------------------------------------------- compare
 
-const COMPARE_NOTE: &str = "Prison in months. Serious crime: a maximum of at least 48 months or life \
+const COMPARE_NOTE: &str = "Prison in months. Serious crime: a maximum of at least 48 months, life or death \
 (UNTOC art. 2(b)). \"unknown\" means the corpus does not record it; it is never counted as yes \
 or no. \"derived\" figures are computed from the base penalty (an increase by a fraction), not \
 written in the law. Fines are converted to USD only through the dated rates listed below; \
@@ -849,7 +849,7 @@ provision rests on a secondary source not yet confirmed against the official tex
 \"gap\" = the country is party and a sourced review found no specific provision; \"unknown\" = \
 not yet researched (never counted as met or as a gap); \"not party\" = no consent to be bound in \
 the parties list. Checks are yes / no / unknown; \"serious crime\" = a covering provision's \
-maximum reaches 48 months or life (UNTOC art. 2(b)).";
+maximum reaches 48 months, life or death (UNTOC art. 2(b)).";
 
 fn gap_blocks(r: &GapReport) -> Vec<Block> {
     let mut blocks = vec![

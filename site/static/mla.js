@@ -419,7 +419,7 @@
       serious_crime: {
         requesting: seriousOf(ownProv),
         requested: seriousOf(reqProv),
-        explanation: `Derived from the base penalties in the corpus: "yes" when at least one provision covering the offence has a maximum of at least ${SERIOUS_CRIME_MONTHS} months or life (UNTOC art. 2(b)); "unknown" when no provision or no maximum is recorded.`,
+        explanation: `Derived from the base penalties in the corpus: "yes" when at least one provision covering the offence has a maximum of at least ${SERIOUS_CRIME_MONTHS} months, life or the death penalty (UNTOC art. 2(b)); "unknown" when no provision or no maximum is recorded.`,
       },
       warning: dcWarning,
       sources: requirements.sources,

@@ -1339,7 +1339,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
         requesting_finding: finding(a),
         serious_crime: SeriousCrime {
             explanation: format!(
-                "Derived from the base penalties in the corpus: \"yes\" when at least one provision covering the offence has a maximum of at least {} months or life (UNTOC art. 2(b)); \"unknown\" when no provision or no maximum is recorded.",
+                "Derived from the base penalties in the corpus: \"yes\" when at least one provision covering the offence has a maximum of at least {} months, life or the death penalty (UNTOC art. 2(b)); \"unknown\" when no provision or no maximum is recorded.",
                 penalties::SERIOUS_CRIME_MONTHS
             ),
             requesting: sc_a,
