@@ -723,3 +723,164 @@ fn death_penalty_is_shown_exported_and_warned_about() {
     assert!(text.contains("In Peru (fixture) (the requested State), Wildlife trafficking can carry the death penalty (Código Penal, art. 308)."), "{text}");
     assert!(text.contains("3 years to 5 years and 180 to 400 day-fines (value of a day set by the court); death penalty available"), "{text}");
 }
+
+#[test]
+fn research_logs_are_collapsed_for_curators_and_kept_out_of_search_and_the_assistant() {
+    // Searches that found nothing are for the next curator, not facts about the law: each page
+    // shows them collapsed after its sources; search and the MLA assistant never see them.
+    let s = Scratch::new();
+    let log = |tag: &str| {
+        format!("research_log:\n  - \"Searched without result (fixture {tag} zqxlog).\"\n")
+    };
+    let add = |rel: &str, before: &str, tag: &str| {
+        let t = s.read(rel);
+        assert!(t.contains(before), "{rel}");
+        s.write(rel, t.replacen(before, &format!("{}{before}", log(tag)), 1));
+    };
+    add(
+        "countries/PER/provisions/cp-308.md",
+        "sources:\n",
+        "provision",
+    );
+    add("countries/PER/mla.yaml", "sources:\n", "mla");
+    add("countries/PER/country.yaml", "name:", "country");
+    let parties = s.read("instruments/cites/parties.yaml").replacen(
+        "    consent_kind: definitive\n",
+        "    consent_kind: definitive\n    notes: [\"Fixture row note zqxrow.\"]\n",
+        1,
+    );
+    s.write(
+        "instruments/cites/parties.yaml",
+        format!(
+            "{}notes: [\"Fixture compilation note zqxhow.\"]\n{}",
+            log("parties"),
+            parties
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("{p}"));
+    let sel = |q: &str| scraper::Selector::parse(q).expect("selector");
+    for (page, tag) in [
+        ("countries/PER/cp-308.html", "provision"),
+        ("countries/PER/index.html", "mla"),
+        ("countries/PER/index.html", "country"),
+        ("instruments/cites/index.html", "parties"),
+    ] {
+        let doc = scraper::Html::parse_document(&read(page));
+        let logs: Vec<String> = doc
+            .select(&sel("details.research-log:not([open])"))
+            .map(|d| d.text().collect())
+            .collect();
+        assert!(
+            logs.iter()
+                .any(|l| l.contains(&format!("fixture {tag} zqxlog"))
+                    && l.contains("Research log for curators (1 entry)")),
+            "{page}: {logs:?}"
+        );
+        let notes: String = doc
+            .select(&sel("section.notes"))
+            .map(|n| n.text().collect::<String>())
+            .collect();
+        assert!(!notes.contains("zqxlog"), "{page}: a log is not a note");
+    }
+    // The party table comes first; how the list was compiled and each row's note fold away.
+    let inst = read("instruments/cites/index.html");
+    let table = inst.find("<table class=\"parties\">").expect("party table");
+    let how = inst
+        .find("<details class=\"compiled\"")
+        .expect("compiled notes");
+    assert!(table < how && inst[how..].contains("zqxhow"));
+    let doc = scraper::Html::parse_document(&inst);
+    let row: String = doc
+        .select(&sel("table.parties td details.note"))
+        .map(|d| d.text().collect::<String>())
+        .collect();
+    assert!(row.starts_with("Note") && row.contains("zqxrow"), "{row}");
+    // Not searchable, not in the assistant's data; kept in the full export.
+    let mut searched = 0;
+    for e in std::fs::read_dir(out.join("search")).expect("search dir") {
+        let p = e.expect("entry").path();
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        assert!(!text.contains("zqxlog"), "{}", p.display());
+        searched += 1;
+    }
+    assert!(searched > 1);
+    assert!(
+        read("static/search.js").contains("search/d-"),
+        "search data lives in search/"
+    );
+    assert!(!read("mla/data.js").contains("zqxlog"));
+    assert!(
+        read("mla/data.js").contains("per"),
+        "the assistant has PER data"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read("data/concord.json")).expect("json");
+    let p = json["provisions"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "per-cp-308"))
+        .expect("per-cp-308");
+    assert!(
+        p["research_log"][0]
+            .as_str()
+            .is_some_and(|l| l.contains("zqxlog"))
+    );
+    let m = json["mla"]
+        .as_array()
+        .and_then(|a| a.iter().find(|m| m["country"] == "PER"))
+        .expect("PER mla");
+    assert!(
+        m["research_log"][0]
+            .as_str()
+            .is_some_and(|l| l.contains("zqxlog"))
+    );
+}
+
+#[test]
+fn party_list_names_consents_added_after_its_date() {
+    // The list's date is that of its base source: a later consent is named, not hidden.
+    let s = Scratch::new();
+    let t = s.read("instruments/cites/parties.yaml");
+    s.write(
+        "instruments/cites/parties.yaml",
+        t.replacen("    consent: 1979-11-07\n", "    consent: 2026-03-05\n", 1),
+    );
+    let (_d, out) = built(s.path());
+    let page = std::fs::read_to_string(out.join("instruments/cites/index.html")).expect("cites");
+    assert!(
+        page.contains("list dated 2026-01-01, with later consents added from other sources (the most recent recorded: Guatemala (fixture), 2026-03-05)"),
+        "{page}"
+    );
+    let (_d2, out2) = built(&fixture());
+    let plain = std::fs::read_to_string(out2.join("instruments/cites/index.html")).expect("cites");
+    assert!(
+        plain.contains("list dated 2026-01-01. "),
+        "no later consent, no remark"
+    );
+}
+
+#[test]
+fn country_heading_gives_a_local_name_only_when_it_differs() {
+    // "Guatemala" in Spanish is "Guatemala": the heading must not say it twice.
+    let s = Scratch::new();
+    let t = s.read("countries/GTM/country.yaml");
+    s.write(
+        "countries/GTM/country.yaml",
+        t.replacen("name: Guatemala (fixture)\n", "name: Guatemala (fixture)\nnames: { es: Guatemala (fixture), fr: Guatémala (fixture) }\n", 1),
+    );
+    let (_d, out) = built(s.path());
+    let h1 = |iso: &str| {
+        let html =
+            std::fs::read_to_string(out.join(format!("countries/{iso}/index.html"))).expect("page");
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("h1").expect("selector");
+        doc.select(&sel)
+            .next()
+            .map(|h| h.inner_html())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        h1("GTM"),
+        "Guatemala (fixture) <span class=\"sub\" lang=\"fr\">Guatémala (fixture)</span>"
+    );
+    assert!(h1("PER").contains("<span class=\"sub\" lang=\"es\">Perú</span>"));
+}

@@ -152,6 +152,11 @@ pub struct PartiesFile {
     pub complete: bool,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Searches made without result, for the next curator ("Searched … without result on DATE:
+    /// …"). Kept apart from `notes` so readers see facts, not research logs: the site shows the
+    /// log collapsed at the end of the page, and search and the MLA assistant leave it out.
+    #[serde(default)]
+    pub research_log: Vec<String>,
     /// Sources for the whole list; a record may add its own.
     pub sources: Vec<Source>,
     pub parties: Vec<PartyRecord>,
@@ -324,6 +329,11 @@ pub struct CountryFile {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Searches made without result, for the next curator ("Searched … without result on DATE:
+    /// …"). Kept apart from `notes` so readers see facts, not research logs: the site shows the
+    /// log collapsed at the end of the page, and search and the MLA assistant leave it out.
+    #[serde(default)]
+    pub research_log: Vec<String>,
 }
 
 // ---------------------------------------------------------------- countries/<ISO3>/mla.yaml
@@ -461,6 +471,11 @@ pub struct MlaFile {
     pub extra_requirements: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Searches made without result, for the next curator ("Searched … without result on DATE:
+    /// …"). Kept apart from `notes` so readers see facts, not research logs: the site shows the
+    /// log collapsed at the end of the page, and search and the MLA assistant leave it out.
+    #[serde(default)]
+    pub research_log: Vec<String>,
     pub sources: Vec<Source>,
     #[serde(default)]
     pub verification: Verification,
@@ -512,6 +527,11 @@ pub struct ProvisionFront {
     pub verification: Verification,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Searches made without result, for the next curator ("Searched … without result on DATE:
+    /// …"). Kept apart from `notes` so readers see facts, not research logs: the site shows the
+    /// log collapsed at the end of the page, and search and the MLA assistant leave it out.
+    #[serde(default)]
+    pub research_log: Vec<String>,
 }
 
 impl ProvisionFront {

@@ -362,6 +362,17 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let n_parties = parties.iter().filter(|p| p.consent.is_some()).count();
+        // The list's `as_of` dates its base source; consents added later from other sources are
+        // named, so "as of 2013" does not hide a 2023 accession.
+        let parties_latest = inst.parties.as_ref().and_then(|pf| {
+            pf.data
+                .parties
+                .iter()
+                .filter_map(|r| r.consent.as_ref().map(|d| (d.value, &r.country)))
+                .filter(|(d, _)| *d > pf.data.as_of.value)
+                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.value.cmp(&a.1.value)))
+                .map(|(d, c)| ctx! { date => d.to_string(), country => self.names.country(c) })
+        });
         let n_signatories = parties.len() - n_parties;
         let ctx = ctx! {
             id => inst.id.clone(),
@@ -377,6 +388,8 @@ impl<'a> Renderer<'a> {
             parties_as_of => inst.parties.as_ref().map(|p| p.data.as_of.value.to_string()),
             parties_complete => inst.parties.as_ref().is_some_and(|p| p.data.complete),
             parties_notes => inst.parties.as_ref().map(|p| p.data.notes.clone()).unwrap_or_default(),
+            parties_research_log => inst.parties.as_ref().map(|p| p.data.research_log.clone()).unwrap_or_default(),
+            parties_latest => parties_latest,
             parties_sources => inst.parties.as_ref().map(|p| views::sources(&p.data.sources)).unwrap_or_default(),
             articles => articles,
         };
@@ -732,6 +745,7 @@ impl<'a> Renderer<'a> {
             legalisation => ctx! { required => m.legalisation.required.as_str(), note => m.legalisation.note.clone() },
             extra_requirements => m.extra_requirements.clone(),
             notes => m.notes.clone(),
+            research_log => m.research_log.clone(),
             sources => views::sources(&m.sources),
             unverified => m.verification == Verification::Unverified,
         }

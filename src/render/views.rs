@@ -364,6 +364,7 @@ pub struct ProvisionView {
     pub as_of: String,
     pub sources: Vec<SourceView>,
     pub notes: Vec<String>,
+    pub research_log: Vec<String>,
     pub body_html: String,
 }
 
@@ -406,6 +407,7 @@ pub fn provision(names: &Names, iso3: &str, id: &str, doc: &Doc<ProvisionFront>)
         as_of: p.as_of.value.to_string(),
         sources: sources(&p.sources),
         notes: p.notes.clone(),
+        research_log: p.research_log.clone(),
         body_html: markdown::to_html(&doc.body),
     }
 }
