@@ -97,3 +97,29 @@ test('print: no navigation, table headers repeat', async () => {
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000, 'prints to PDF');
 });
+
+test('party-list notes fold away on screen and print open; the curators\' log does not print', async () => {
+  const page = await openPage(browser);
+  await page.goto(fileUrl(site, 'instruments/untoc/index.html'));
+  const note = page.locator('table.parties details.note').first();
+  const text = note.locator('p').first();
+  const how = page.locator('details.compiled');
+  const log = page.locator('details.research-log');
+  assert.ok(await log.count() > 0, 'this party list has a research log');
+  assert.equal(await text.isVisible(), false, 'a row note starts folded');
+  assert.equal(await how.locator('li').first().isVisible(), false, 'so does how the list was compiled');
+  await note.locator('summary').click();
+  assert.equal(await text.isVisible(), true, 'and opens on a click');
+  await note.locator('summary').click();
+  // The party table is reachable without scrolling past the compilation notes.
+  const [tableTop, howTop] = await Promise.all([
+    page.locator('table.parties').evaluate((e) => e.getBoundingClientRect().top),
+    how.evaluate((e) => e.getBoundingClientRect().top),
+  ]);
+  assert.ok(tableTop < howTop, 'table before the notes');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await text.isVisible(), true, 'a printout shows row notes without opening them');
+  assert.equal(await how.locator('li').first().isVisible(), true, 'and how the list was compiled');
+  assert.equal(await log.first().isVisible(), false, 'but not the research log');
+  assert.deepEqual(page.errors, []);
+});
