@@ -728,6 +728,12 @@ impl Ctx<'_> {
         ] {
             self.sources(&file, (1, 1), &flag.sources, name, false);
         }
+        if let Some(r) = &p.repealed {
+            self.sources(&file, (r.by.line, r.by.col), &r.sources, "repealed", true);
+            if let Some(d) = &r.effective {
+                self.not_future(&file, d, "repealed.effective");
+            }
+        }
         self.not_future(&file, &p.as_of, "as_of");
         self.stale(&file, &p.as_of, "provision as_of");
         if let Some(since) = &p.in_force_since {

@@ -427,3 +427,29 @@ fn schema_command_writes_schemas() {
         );
     }
 }
+
+#[test]
+fn a_repeal_needs_its_source() {
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-317.md");
+    s.write(
+        "countries/PER/provisions/cp-317.md",
+        t.replacen(
+            "as_of:",
+            "repealed:\n  by: Fixture Law 1\n  sources: []\nas_of:",
+            1,
+        ),
+    );
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1, "{out}");
+    let line = t
+        .lines()
+        .position(|l| l.starts_with("as_of:"))
+        .expect("as_of")
+        + 2;
+    assert_error(
+        &out,
+        &format!("countries/PER/provisions/cp-317.md:{line}:7"),
+        "repealed has no source",
+    );
+}

@@ -884,3 +884,71 @@ fn country_heading_gives_a_local_name_only_when_it_differs() {
     );
     assert!(h1("PER").contains("<span class=\"sub\" lang=\"es\">Perú</span>"));
 }
+
+#[test]
+fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assistant() {
+    // A fixture (not Peruvian law): art. 308 repealed. Its page still says what applied, but
+    // no comparison, gap cell or dual-criminality check may present it as the law in force.
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-308.md");
+    s.write(
+        "countries/PER/provisions/cp-308.md",
+        t.replacen(
+            "as_of:",
+            "repealed:\n  by: Fixture Law 99999\n  effective: 2025-10-17\n  sources:\n    - url: https://example.org/repeal\n      title: Fixture repeal\n      accessed: 2026-01-01\nas_of:",
+            1,
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("{p}"));
+    let page = read("countries/PER/cp-308.html");
+    assert!(page.contains("<strong>Repealed</strong> with effect from <time datetime=\"2025-10-17\">2025-10-17</time> by Fixture Law 99999"), "{page}");
+    assert!(page.contains("\"legislationLegalForce\":\"NotInForce\""));
+    assert!(read("countries/PER/index.html").contains("<span class=\"badge repealed\""));
+    let cmp = read("compare/wildlife.trafficking.html");
+    assert!(!cmp.contains("cp-308.html"), "not compared");
+    assert!(!read("data/compare/wildlife.trafficking.csv").contains("per-cp-308"));
+    assert!(
+        !read("mla/data.js").contains("per-cp-308"),
+        "not a dual-criminality match"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read("data/concord.json")).expect("json");
+    let p = json["provisions"]
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "per-cp-308"))
+        .expect("kept in the export");
+    assert_eq!(p["repealed"]["by"], "Fixture Law 99999");
+    assert_eq!(p["repealed"]["effective"], "2025-10-17");
+    let corpus = s.path().to_string_lossy().into_owned();
+    let gaps = concord(&[
+        "gaps",
+        "--countries",
+        "PER",
+        "--corpus",
+        &corpus,
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8_lossy(&gaps.stdout);
+    let row = csv
+        .lines()
+        .find(|l| {
+            l.starts_with("PER,") && l.contains(",cites,") && l.contains("wildlife.trafficking")
+        })
+        .expect("PER CITES wildlife row");
+    assert!(
+        row.contains(",unknown,") && !row.contains("per-cp-308"),
+        "{row}"
+    );
+    // Unrepealed, the same row is met by art. 308: the test above can fail.
+    let plain = concord(&[
+        "gaps",
+        "--countries",
+        "PER",
+        "--corpus",
+        &fixture().to_string_lossy(),
+        "--format",
+        "csv",
+    ]);
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("per-cp-308"));
+}

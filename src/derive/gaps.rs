@@ -358,10 +358,11 @@ fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Part
 
 /// met / gap / unknown for a country and offence, ignoring party status, with the evidence.
 fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
+    // A repealed provision no longer criminalises anything: it is not evidence either way.
     let provisions: Vec<Evidence> = country
         .provisions
         .iter()
-        .filter(|(_, d)| d.front.offences.iter().any(|o| o.value == offence))
+        .filter(|(_, d)| d.front.in_force() && d.front.offences.iter().any(|o| o.value == offence))
         .map(|(id, d)| Evidence {
             kind: EvidenceKind::Provision,
             id: Some(id.clone()),
@@ -434,7 +435,7 @@ fn offence_checks(country: &Country, offence: &str) -> OffenceChecks {
     let covering: Vec<(&String, &ProvisionFront)> = country
         .provisions
         .iter()
-        .filter(|(_, d)| d.front.offences.iter().any(|o| o.value == offence))
+        .filter(|(_, d)| d.front.in_force() && d.front.offences.iter().any(|o| o.value == offence))
         .map(|(id, d)| (id, &d.front))
         .collect();
     let values = |f: &dyn Fn(&ProvisionFront) -> Tri| -> Vec<(String, Tri)> {

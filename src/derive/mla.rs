@@ -359,9 +359,11 @@ impl MlaData {
                     name: meta.name.clone(),
                     href: views::country_href(&c.iso3),
                     profile: c.mla.as_ref().map(|m| profile_in(&c.iso3, &m.data)),
+                    // Dual criminality is judged on the law in force.
                     provisions: c
                         .provisions
                         .iter()
+                        .filter(|(_, p)| p.front.in_force())
                         .map(|(id, p)| provision_in(id, &p.front))
                         .collect(),
                     findings: meta

@@ -861,7 +861,8 @@ pub fn compare(corpus: &Corpus, offence: &str, scope: &Scope) -> Result<Comparis
             continue;
         };
         let mut any = false;
-        for (id, doc) in &c.provisions {
+        // Only law in force is compared; a repealed record's page says what it was.
+        for (id, doc) in c.provisions.iter().filter(|(_, d)| d.front.in_force()) {
             if doc.front.offences.iter().any(|x| x.value == offence) {
                 any = true;
                 rows.extend(provision_rows(corpus, c, id, doc));

@@ -520,6 +520,10 @@ pub struct ProvisionFront {
     pub in_force_since: Option<At<Date>>,
     #[serde(default)]
     pub amended_by: Option<String>,
+    /// The law or article was repealed: the record still says what applied to earlier conduct,
+    /// but comparisons, gap analysis and the MLA assistant leave it out, and its page says so.
+    #[serde(default)]
+    pub repealed: Option<Repeal>,
     /// When text and penalty were last confirmed against a source.
     pub as_of: At<Date>,
     pub sources: Vec<Source>,
@@ -534,7 +538,23 @@ pub struct ProvisionFront {
     pub research_log: Vec<String>,
 }
 
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Repeal {
+    /// The repealing law, e.g. "Ley Especial … (Diario Oficial, 2025-10-09)".
+    pub by: At<String>,
+    /// When the repeal took effect, if a source gives it.
+    #[serde(default)]
+    pub effective: Option<At<Date>>,
+    pub sources: Vec<Source>,
+}
+
 impl ProvisionFront {
+    /// Still law (not repealed): the provisions comparisons, gaps and the MLA assistant use.
+    pub fn in_force(&self) -> bool {
+        self.repealed.is_none()
+    }
+
     /// The English heading when it translates the original; `None` when there is none or it
     /// merely repeats the title (English-language laws), so no page shows "Title (Title)".
     pub fn english_title(&self) -> Option<&str> {

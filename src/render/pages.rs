@@ -769,7 +769,7 @@ impl<'a> Renderer<'a> {
             "legislationIdentifier": v.summary.label,
             "legislationJurisdiction": country,
             "inLanguage": doc.front.language.value,
-            "legislationLegalForce": "InForce",
+            "legislationLegalForce": if doc.front.in_force() { "InForce" } else { "NotInForce" },
             "dateModified": doc.front.in_force_since.as_ref().map(|d| d.value.to_string()),
             "abstract": doc.front.summary,
             "isBasedOn": doc.front.sources.iter().filter_map(|s| s.url.clone()).collect::<Vec<_>>(),

@@ -313,6 +313,8 @@ pub struct ProvisionSummary {
     pub max_label: String,
     pub serious_crime: &'static str,
     pub unverified: bool,
+    /// Repealed: listed for the record, marked, and left out of comparisons and gaps.
+    pub repealed: bool,
     pub offences: Vec<String>,
 }
 
@@ -341,8 +343,16 @@ pub fn provision_summary(
         max_label: format::max_label(p.penalty.sanction()),
         serious_crime: format::serious(penalties::serious_crime(&p.penalty)),
         unverified: p.verification == Verification::Unverified,
+        repealed: !p.in_force(),
         offences: p.offences.iter().map(|o| o.value.clone()).collect(),
     }
+}
+
+#[derive(Serialize)]
+pub struct RepealView {
+    pub by: String,
+    pub effective: Option<String>,
+    pub sources: Vec<SourceView>,
 }
 
 #[derive(Serialize)]
@@ -361,6 +371,7 @@ pub struct ProvisionView {
     pub flags: Vec<FlagView>,
     pub in_force_since: Option<String>,
     pub amended_by: Option<String>,
+    pub repealed: Option<RepealView>,
     pub as_of: String,
     pub sources: Vec<SourceView>,
     pub notes: Vec<String>,
@@ -404,6 +415,11 @@ pub fn provision(names: &Names, iso3: &str, id: &str, doc: &Doc<ProvisionFront>)
         ],
         in_force_since: p.in_force_since.as_ref().map(|d| d.value.to_string()),
         amended_by: p.amended_by.clone(),
+        repealed: p.repealed.as_ref().map(|r| RepealView {
+            by: r.by.value.clone(),
+            effective: r.effective.as_ref().map(|d| d.value.to_string()),
+            sources: sources(&r.sources),
+        }),
         as_of: p.as_of.value.to_string(),
         sources: sources(&p.sources),
         notes: p.notes.clone(),
