@@ -315,6 +315,20 @@ impl Ctx<'_> {
         }
     }
 
+    /// A note that only records searches made without result belongs in `research_log`, where
+    /// the site keeps it out of readers' way; `notes` are facts for readers.
+    fn notes(&mut self, file: &str, notes: &[String]) {
+        for (i, n) in notes.iter().enumerate() {
+            let t = n.trim_start();
+            let lower = t.to_lowercase();
+            if t.starts_with("Searched")
+                && (lower.contains("without result") || lower.contains("do not repeat"))
+            {
+                self.warn(file, (1, 1), Code::Value, format!("note {} records a search made without result: move it to `research_log` (notes are facts shown to readers)", i + 1));
+            }
+        }
+    }
+
     fn unverified(&mut self, file: &str, v: Verification, what: &str) {
         if v == Verification::Unverified {
             self.warn(file, (1, 1), Code::Unverified, format!("{what} is marked `verification: unverified`: confirm it against the official text"));
@@ -493,6 +507,7 @@ impl Ctx<'_> {
 
     fn parties(&mut self, p: &Loaded<PartiesFile>) {
         let file = p.file.clone();
+        self.notes(&file, &p.data.notes);
         self.not_future(&file, &p.data.as_of, "as_of");
         self.stale(&file, &p.data.as_of, "party list as_of");
         self.sources(
@@ -603,6 +618,7 @@ impl Ctx<'_> {
         let file = meta.file.clone();
         let m = &meta.data;
         self.path_id(&file, m.iso3.as_ref(), &c.iso3, "iso3");
+        self.notes(&file, &m.notes);
         for l in &m.languages {
             self.language(&file, l);
         }
@@ -649,6 +665,7 @@ impl Ctx<'_> {
         let file = mla.file.clone();
         let m = &mla.data;
         self.path_id(&file, m.country.as_ref(), iso3, "country");
+        self.notes(&file, &m.notes);
         self.not_future(&file, &m.as_of, "as_of");
         self.stale(&file, &m.as_of, "MLA profile as_of");
         for ca in &m.central_authorities {
@@ -696,6 +713,7 @@ impl Ctx<'_> {
         let file = doc.file.clone();
         let p = &doc.front;
         self.path_id(&file, p.id.as_ref(), id, "id");
+        self.notes(&file, &p.notes);
         if p.article.trim().is_empty() {
             self.err(
                 &file,

@@ -453,3 +453,21 @@ fn a_repeal_needs_its_source() {
         "repealed has no source",
     );
 }
+
+#[test]
+fn a_search_log_in_notes_is_flagged() {
+    let s = Scratch::new();
+    let t = s.read("countries/PER/mla.yaml");
+    s.write(
+        "countries/PER/mla.yaml",
+        format!("{t}notes:\n  - \"Searched without result on 2026-01-01 (do not repeat): fixture queries.\"\n"),
+    );
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("countries/PER/mla.yaml:1:1: warning: note 1 records a search made without result: move it to `research_log`")),
+        "{out}"
+    );
+    let (_, clean) = check(&fixture());
+    assert!(!clean.contains("search made without result"));
+}
