@@ -940,7 +940,14 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
         row.contains(",unknown,") && !row.contains("per-cp-308"),
         "{row}"
     );
-    // Unrepealed, the same row is met by art. 308: the test above can fail.
+    // Unrepealed, art. 308 is in each of those outputs: every absence above can fail.
+    let (_d2, plain_out) = built(&fixture());
+    let plain_read =
+        |p: &str| std::fs::read_to_string(plain_out.join(p)).unwrap_or_else(|_| panic!("{p}"));
+    assert!(plain_read("compare/wildlife.trafficking.html").contains("cp-308.html"));
+    assert!(plain_read("data/compare/wildlife.trafficking.csv").contains("per-cp-308"));
+    assert!(plain_read("mla/data.js").contains("per-cp-308"));
+    assert!(!plain_read("countries/PER/index.html").contains("badge repealed"));
     let plain = concord(&[
         "gaps",
         "--countries",
