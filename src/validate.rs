@@ -572,6 +572,12 @@ impl Ctx<'_> {
             self.sources(&file, at, &r.sources, "party record", false);
             for dcl in &r.declarations {
                 self.sources(&file, at, &dcl.sources, "declaration", false);
+                for st in &dcl.states {
+                    self.country_ref(&file, st);
+                }
+                if dcl.kind == DeclarationKind::Objection && dcl.states.is_empty() {
+                    self.err(&file, at, Code::Value, format!("objection by `{}` names no State: expected `states: [ISO3, ...]`, the States objected to", r.country.value));
+                }
             }
         }
     }

@@ -518,3 +518,123 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         stdout(&o)
     );
 }
+
+/// The Apostille Convention (an instrument with `replaces_legalisation`) in the analysis: in
+/// force between two parties, unknown for a state missing from an incomplete list, not in force
+/// for a state known not to be party, and not between two parties when one objected to the other.
+#[test]
+fn apostille_convention_between_the_two_states() {
+    let apostille = |corpus: &std::path::Path, from: &str, to: &str| -> serde_json::Value {
+        let args = [
+            "--from",
+            from,
+            "--to",
+            to,
+            "--offence",
+            "wildlife.trafficking",
+            "--format",
+            "json",
+        ];
+        let v: serde_json::Value = serde_json::from_str(&ok(&mla(corpus, &args))).expect("json");
+        let list = v["legalisation_treaties"].as_array().expect("list").clone();
+        assert_eq!(list.len(), 1, "{v}");
+        list[0].clone()
+    };
+    let t = apostille(&fixture(), "ECU", "PER");
+    assert_eq!(t["instrument"], "hcch-apostille");
+    assert_eq!(t["applies"], "yes", "{t}");
+    let st = t["statement"].as_str().expect("statement");
+    assert!(
+        st.contains("ECU: in force since 2005-04-02; PER: in force since 2010-09-30"),
+        "{st}"
+    );
+    // GTM is not on the incomplete list: unknown, never "not in force".
+    let t = apostille(&fixture(), "PER", "GTM");
+    assert_eq!(t["applies"], "unknown", "{t}");
+    // The Markdown report lists it with the other requirements, and the draft certifies by
+    // apostille only where the Convention is in force between the two.
+    let md = |from: &str, to: &str| {
+        ok(&mla(
+            &fixture(),
+            &[
+                "--from",
+                from,
+                "--to",
+                to,
+                "--offence",
+                "wildlife.trafficking",
+            ],
+        ))
+    };
+    let yes = md("ECU", "PER");
+    assert!(
+        yes.contains(
+            "- Apostille Convention in force between the two States: yes — In force between"
+        ),
+        "{yes}"
+    );
+    assert!(
+        yes.contains(
+            "Public documents issued in Ecuador (fixture) are certified with an apostille"
+        )
+    );
+    let unknown = md("PER", "GTM");
+    assert!(unknown.contains(
+        "- Apostille Convention in force between the two States: unknown — Unknown whether"
+    ));
+    assert!(!unknown.contains("certified with an apostille"));
+
+    let s = Scratch::new();
+    let f = "instruments/hcch-apostille/parties.yaml";
+    let list = s.read(f);
+    // A complete list without GTM: GTM is known not to be party.
+    s.write(
+        f,
+        list.replace("as_of: 2026-01-01\n", "as_of: 2026-01-01\ncomplete: true\n"),
+    );
+    let t = apostille(s.path(), "PER", "GTM");
+    assert_eq!(t["applies"], "no", "{t}");
+    assert!(
+        t["statement"]
+            .as_str()
+            .expect("statement")
+            .contains("GTM is not party (complete parties list as of 2026-01-01)"),
+        "{t}"
+    );
+    // GTM party, but PER objected to its accession: not between them, still between PER and ECU.
+    s.write(
+        f,
+        format!(
+            "{}  - country: GTM\n    consent: 2016-01-19\n    consent_kind: accession\n",
+            list.replace(
+                "    entry_into_force: 2010-09-30\n",
+                "    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [GTM]\n        summary: Objected to the accession of GTM (fixture).\n"
+            )
+        ),
+    );
+    let t = apostille(s.path(), "GTM", "PER");
+    assert_eq!(t["applies"], "no", "{t}");
+    assert_eq!(
+        t["statement"],
+        "Does not apply between Guatemala (fixture) and Peru (fixture): objection recorded for Peru (fixture): Objected to the accession of GTM (fixture)."
+    );
+    assert_eq!(apostille(s.path(), "GTM", "ECU")["applies"], "yes");
+    assert_eq!(apostille(s.path(), "PER", "ECU")["applies"], "yes");
+    // An objection that names no State is a corpus error at the record.
+    s.write(
+        f,
+        list.replace(
+            "    entry_into_force: 2010-09-30\n",
+            "    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        summary: Objected.\n",
+        ),
+    );
+    let o = concord(&["check", "--corpus", &s.path().to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        report.contains(
+            "instruments/hcch-apostille/parties.yaml:7:14: error: objection by `PER` names no State"
+        ),
+        "{report}"
+    );
+}

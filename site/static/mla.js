@@ -71,6 +71,41 @@
     return `${p.country}: date unknown`;
   }
 
+  // port of legalisation_treaty: is a treaty replacing legalisation in force between a and b?
+  function legalisationTreaty(inst, a, b) {
+    const pa = partyStatus(inst, a.iso3);
+    const pb = partyStatus(inst, b.iso3);
+    let objection = null; // the objection
+    let by = null; // the objecting State
+    for (const [from, to] of [[a, b], [b, a]]) {
+      for (const p of inst.parties.filter((x) => x.country === from.iso3)) {
+        const o = p.objections.find((x) => x.states.includes(to.iso3));
+        if (o && objection === null) { objection = o; by = from; }
+      }
+      if (objection !== null) break;
+    }
+    const boundNot = (p) => p.status === 'not_party' || (p.status === 'signatory' && inst.parties_complete);
+    let applies;
+    let statement;
+    if (objection !== null) {
+      applies = 'no';
+      statement = `Does not apply between ${a.name} and ${b.name}: objection recorded for ${by.name}: ${objection.summary}`;
+    } else if (pa.status === 'party' && pb.status === 'party') {
+      applies = 'yes';
+      statement = `In force between ${a.name} and ${b.name} (${dateWords(pa)}; ${dateWords(pb)}), and the corpus records no objection between them${inst.parties_complete ? '' : ' (its party list is not marked complete and may miss objections)'}: a public document issued in one of them needs only an apostille from that State, not legalisation.`;
+    } else if (boundNot(pa) || boundNot(pb)) {
+      applies = 'no';
+      statement = `Not in force between ${a.name} and ${b.name} (${[pa, pb].filter(boundNot).map(statusWords).join('; ')}): documents may need legalisation.`;
+    } else {
+      applies = 'unknown';
+      statement = `Unknown whether it is in force between ${a.name} and ${b.name} (${[pa, pb].filter((p) => p.status !== 'party').map(statusWords).join('; ')}).`;
+    }
+    let sources = [...inst.parties_sources];
+    for (const p of inst.parties.filter((x) => x.country === a.iso3 || x.country === b.iso3)) sources.push(...p.sources);
+    if (objection !== null) sources.push(...objection.sources);
+    return { instrument: inst.id, short_name: inst.short_name, href: inst.href, applies, statement, parties: [pa, pb], sources: dedup(sources) };
+  }
+
   function centralAuthority(requested, instrument, basisName) {
     const p = requested.profile;
     if (!p) {
@@ -468,6 +503,7 @@
         excluded,
         primary_basis: primary,
         requirements,
+        legalisation_treaties: data.instruments.filter((i) => i.replaces_legalisation).map((i) => legalisationTreaty(i, a, b)),
         dual_criminality: dual,
         checklist,
         warnings,
@@ -579,6 +615,9 @@
 
     s += '## 8. Procedures to be followed\n\n';
     s += `${ph('Any particular procedure to follow: certification of documents, presence of officials, oath, chain of custody (UNTOC art. 18(15)(d), 18(17))')}\n\n`;
+    for (const t of a.legalisation_treaties.filter((x) => x.applies === 'yes')) {
+      s += `Public documents issued in ${a.requesting.name} are certified with an apostille (${t.short_name}, in force between ${a.requesting.name} and ${a.requested.name}).\n\n`;
+    }
     if (r.legalisation.required === 'yes') {
       s += `${a.requested.name} requires legalisation of the request or its documents${r.legalisation.note !== null ? `: ${r.legalisation.note}` : ''}.\n\n`;
     }
@@ -764,6 +803,7 @@
           el('dt', {}, 'Diplomatic channel'), el('dd', {}, tri(r.channels.diplomatic)),
           el('dt', {}, 'INTERPOL in urgent cases'), el('dd', {}, tri(r.channels.interpol_urgent), r.channels.note ? ` — ${r.channels.note}` : ''),
           el('dt', {}, 'Legalisation required'), el('dd', {}, tri(r.legalisation.required), r.legalisation.note ? ` — ${r.legalisation.note}` : ''),
+          a.legalisation_treaties.map((t) => [el('dt', {}, link(t.href, t.short_name)), el('dd', { class: 'mla-apostille', 'data-applies': t.applies }, t.statement, ' ', sourceList(t.sources))]),
           el('dt', {}, 'Dual criminality'), el('dd', {}, r.dual_criminality_label, r.dual_criminality_note ? ` — ${r.dual_criminality_note}` : ''),
           el('dt', {}, 'Multilateral conventions accepted as legal basis'), el('dd', {}, tri(r.multilateral_basis)),
           el('dt', {}, 'Assistance without a treaty'), el('dd', {}, tri(r.without_treaty))),

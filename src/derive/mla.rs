@@ -195,6 +195,8 @@ pub struct InstrumentIn {
     /// Site page of the MLA article, when the corpus has that article.
     pub mla_article_href: Option<String>,
     pub covers_offences: Vec<String>,
+    /// An apostille replaces legalisation between its parties (the Apostille Convention).
+    pub replaces_legalisation: bool,
     pub entry_into_force: Option<String>,
     pub sources: Vec<Src>,
     /// Whether a parties.yaml exists at all.
@@ -213,6 +215,15 @@ pub struct PartyIn {
     /// Bound on or before this date (exact date of consent not recorded).
     pub consent_by: Option<String>,
     pub entry_into_force: Option<String>,
+    pub sources: Vec<Src>,
+    /// Its objections to other States (the instrument does not apply between them).
+    pub objections: Vec<ObjectionIn>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectionIn {
+    pub states: Vec<String>,
+    pub summary: String,
     pub sources: Vec<Src>,
 }
 
@@ -397,6 +408,7 @@ impl MlaData {
                         .map(|a| views::article_href(id, a)),
                     mla_article: art,
                     covers_offences: m.covers_offences.iter().map(|o| o.value.clone()).collect(),
+                    replaces_legalisation: m.replaces_legalisation,
                     entry_into_force: d(&m.entry_into_force),
                     sources: srcs(&m.sources),
                     parties_known: i.parties.is_some(),
@@ -418,6 +430,16 @@ impl MlaData {
                             consent_by: d(&r.consent_by),
                             entry_into_force: d(&r.entry_into_force),
                             sources: srcs(&r.sources),
+                            objections: r
+                                .declarations
+                                .iter()
+                                .filter(|x| x.kind == DeclarationKind::Objection)
+                                .map(|x| ObjectionIn {
+                                    states: x.states.iter().map(|c| c.value.clone()).collect(),
+                                    summary: x.summary.clone(),
+                                    sources: srcs(&x.sources),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -518,6 +540,20 @@ pub struct PartyStatus {
     pub binding_date: Option<String>,
     /// "entry_into_force" | "consent" | null.
     pub binding_date_kind: Option<String>,
+}
+
+/// Whether a treaty that replaces legalisation (the Apostille Convention) links the two States.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegalisationTreaty {
+    pub instrument: String,
+    pub short_name: String,
+    pub href: String,
+    /// "yes" | "no" | "unknown": in force between the two States.
+    pub applies: String,
+    pub statement: String,
+    /// Requesting then requested state.
+    pub parties: Vec<PartyStatus>,
+    pub sources: Vec<Src>,
 }
 
 /// The requested state's central authority for a legal basis.
@@ -649,6 +685,8 @@ pub struct Analysis {
     /// `key` of the basis the draft uses: the first legal basis.
     pub primary_basis: Option<String>,
     pub requirements: Requirements,
+    /// Treaties replacing legalisation (the Apostille Convention) and whether they link the two.
+    pub legalisation_treaties: Vec<LegalisationTreaty>,
     pub dual_criminality: DualCriminality,
     pub checklist: Vec<ChecklistItem>,
     pub warnings: Vec<String>,
@@ -741,6 +779,101 @@ fn date_words(p: &PartyStatus) -> String {
             ),
             None => format!("{}: date unknown", p.country),
         },
+    }
+}
+
+/// Whether `inst` (which replaces legalisation) is in force between `a` and `b`: both parties
+/// and no objection recorded between them; not when either is known not to be bound or one
+/// objected to the other; otherwise unknown.
+fn legalisation_treaty(inst: &InstrumentIn, a: &CountryIn, b: &CountryIn) -> LegalisationTreaty {
+    let pa = party_status(inst, &a.iso3);
+    let pb = party_status(inst, &b.iso3);
+    // (the objecting State, its objection)
+    let objection = [(a, b), (b, a)].into_iter().find_map(|(from, to)| {
+        inst.parties
+            .iter()
+            .filter(|p| p.country == from.iso3)
+            .flat_map(|p| p.objections.iter())
+            .find(|o| o.states.contains(&to.iso3))
+            .map(|o| (from, o))
+    });
+    let bound_not = |p: &PartyStatus| {
+        p.status == "not_party" || (p.status == "signatory" && inst.parties_complete)
+    };
+    let (applies, statement) = if let Some((by, o)) = objection {
+        (
+            "no",
+            format!(
+                "Does not apply between {} and {}: objection recorded for {}: {}",
+                a.name, b.name, by.name, o.summary
+            ),
+        )
+    } else if pa.status == "party" && pb.status == "party" {
+        (
+            "yes",
+            format!(
+                "In force between {} and {} ({}; {}), and the corpus records no objection between them{}: a public document issued in one of them needs only an apostille from that State, not legalisation.",
+                a.name,
+                b.name,
+                date_words(&pa),
+                date_words(&pb),
+                if inst.parties_complete {
+                    ""
+                } else {
+                    " (its party list is not marked complete and may miss objections)"
+                }
+            ),
+        )
+    } else if bound_not(&pa) || bound_not(&pb) {
+        let who: Vec<String> = [&pa, &pb]
+            .into_iter()
+            .filter(|p| bound_not(p))
+            .map(status_words)
+            .collect();
+        (
+            "no",
+            format!(
+                "Not in force between {} and {} ({}): documents may need legalisation.",
+                a.name,
+                b.name,
+                who.join("; ")
+            ),
+        )
+    } else {
+        let who: Vec<String> = [&pa, &pb]
+            .into_iter()
+            .filter(|p| p.status != "party")
+            .map(status_words)
+            .collect();
+        (
+            "unknown",
+            format!(
+                "Unknown whether it is in force between {} and {} ({}).",
+                a.name,
+                b.name,
+                who.join("; ")
+            ),
+        )
+    };
+    let mut sources = inst.parties_sources.clone();
+    for p in inst
+        .parties
+        .iter()
+        .filter(|p| p.country == a.iso3 || p.country == b.iso3)
+    {
+        sources.extend(p.sources.iter().cloned());
+    }
+    if let Some((_, o)) = objection {
+        sources.extend(o.sources.iter().cloned());
+    }
+    LegalisationTreaty {
+        instrument: inst.id.clone(),
+        short_name: inst.short_name.clone(),
+        href: inst.href.clone(),
+        applies: applies.to_string(),
+        statement,
+        parties: vec![pa, pb],
+        sources: dedup(sources),
     }
 }
 
@@ -1440,6 +1573,12 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
         excluded,
         primary_basis: primary,
         requirements,
+        legalisation_treaties: data
+            .instruments
+            .iter()
+            .filter(|i| i.replaces_legalisation)
+            .map(|i| legalisation_treaty(i, a, b))
+            .collect(),
         dual_criminality: dual,
         checklist,
         warnings,
@@ -1744,6 +1883,16 @@ pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
         "{}\n\n",
         ph("Any particular procedure to follow: certification of documents, presence of officials, oath, chain of custody (UNTOC art. 18(15)(d), 18(17))")
     ));
+    for t in a
+        .legalisation_treaties
+        .iter()
+        .filter(|t| t.applies == "yes")
+    {
+        s.push_str(&format!(
+            "Public documents issued in {} are certified with an apostille ({}, in force between {} and {}).\n\n",
+            a.requesting.name, t.short_name, a.requesting.name, a.requested.name
+        ));
+    }
     if r.legalisation.required == "yes" {
         s.push_str(&format!(
             "{} requires legalisation of the request or its documents{}.\n\n",
@@ -1990,6 +2139,15 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
             .map(|n| format!(" — {n}"))
             .unwrap_or_default()
     ));
+    for t in &a.legalisation_treaties {
+        s.push_str(&format!(
+            "- {} in force between the two States: {} — {} ({})\n",
+            t.short_name,
+            t.applies,
+            t.statement,
+            sources_md(&t.sources)
+        ));
+    }
     s.push_str(&format!(
         "- Dual criminality: {}{}\n",
         r.dual_criminality_label,
@@ -2145,6 +2303,7 @@ mod tests {
             consent_by: None,
             entry_into_force: eif.map(str::to_string),
             sources: Vec::new(),
+            objections: Vec::new(),
         };
         data.instruments.push(InstrumentIn {
             id: "vienna-1988".into(),
@@ -2155,6 +2314,7 @@ mod tests {
             mla_article: Some("7".into()),
             mla_article_href: None,
             covers_offences: vec!["drugs.trafficking".into(), "laundering".into()],
+            replaces_legalisation: false,
             entry_into_force: Some("1990-11-11".into()),
             sources: vec![src.clone()],
             parties_known: true,

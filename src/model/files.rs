@@ -119,6 +119,10 @@ pub struct InstrumentFile {
     /// Offence ids this instrument covers for the purpose of legal bases (e.g. UNCAC: corruption.*).
     #[serde(default)]
     pub covers_offences: Vec<At<String>>,
+    /// Between its parties an apostille replaces the legalisation of public documents (the HCCH
+    /// Apostille Convention of 1961): the MLA assistant reports whether it links the two States.
+    #[serde(default)]
+    pub replaces_legalisation: bool,
     #[serde(default)]
     pub official_languages: Vec<String>,
     pub sources: Vec<Source>,
@@ -171,7 +175,26 @@ pub enum DeclarationKind {
     MlaLegalBasis,
     Reservation,
     TerritorialApplication,
+    /// An objection to another State's accession or reservation (e.g. under art. 12 of the
+    /// Apostille Convention, which then does not apply between the two); names them in `states`.
+    Objection,
     Other,
+}
+
+impl DeclarationKind {
+    /// How the site labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeclarationKind::CentralAuthority => "Central authority",
+            DeclarationKind::Language => "Language",
+            DeclarationKind::ExtraditionLegalBasis => "Legal basis for extradition",
+            DeclarationKind::MlaLegalBasis => "Legal basis for MLA",
+            DeclarationKind::Reservation => "Reservation",
+            DeclarationKind::TerritorialApplication => "Territorial application",
+            DeclarationKind::Objection => "Objection",
+            DeclarationKind::Other => "Declaration",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -180,6 +203,10 @@ pub struct Declaration {
     pub kind: DeclarationKind,
     /// Our summary of the declaration.
     pub summary: String,
+    /// The other States it concerns (ISO 3166-1 alpha-3): for an objection, the States objected
+    /// to. Required for an objection.
+    #[serde(default)]
+    pub states: Vec<At<String>>,
     #[serde(default)]
     pub sources: Vec<Source>,
 }

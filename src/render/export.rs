@@ -249,6 +249,7 @@ pub fn concord_json(corpus: &Corpus) -> String {
                 "depositary": m.depositary,
                 "mla_article": m.mla_article.as_ref().map(|a| a.value.clone()),
                 "covers_offences": m.covers_offences.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+                "replaces_legalisation": m.replaces_legalisation,
                 "sources": sources(&m.sources),
                 "page": views::instrument_href(id),
                 "articles": views::sorted_articles(i).into_iter().map(|(n, a)| json!({
@@ -274,7 +275,7 @@ pub fn concord_json(corpus: &Corpus) -> String {
                     "consent_by": date(&r.consent_by),
                     "consent_kind": r.consent_kind,
                     "entry_into_force": date(&r.entry_into_force),
-                    "declarations": r.declarations.iter().map(|d| json!({"kind": d.kind, "summary": d.summary})).collect::<Vec<_>>(),
+                    "declarations": r.declarations.iter().map(|d| json!({"kind": d.kind, "summary": d.summary, "states": d.states.iter().map(|x| x.value.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             }))
         })

@@ -339,7 +339,7 @@ impl<'a> Renderer<'a> {
                 declarations: r
                     .declarations
                     .iter()
-                    .map(|d| (format!("{:?}", d.kind), d.summary.clone()))
+                    .map(|d| (d.kind.label().to_string(), d.summary.clone()))
                     .collect(),
                 notes: r.notes.clone(),
             })

@@ -167,6 +167,43 @@ test('a bilateral treaty recorded in both profiles is one basis, in the page scr
   }
 });
 
+test('the Apostille Convention between the two States: page script, CLI and page agree', async () => {
+  // GTM joins the fixture Apostille list and PER objects to its accession (fixture data).
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const f = join(corpus, 'instruments', 'hcch-apostille', 'parties.yaml');
+  const before = readFileSync(f, 'utf8');
+  const after = before.replace('    entry_into_force: 2010-09-30\n',
+    '    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [GTM]\n        summary: Objected to the accession of GTM (fixture).\n')
+    + '  - country: GTM\n    consent: 2016-01-19\n    consent_kind: accession\n';
+  assert.notEqual(after.replace(/  - country: GTM[\s\S]*$/, ''), before, 'the fixture still has the line this test replaces');
+  writeFileSync(f, after);
+  const site = buildSite(corpus);
+  const { data, api } = loadScript(site);
+  const expected = { 'GTM PER': 'no', 'PER GTM': 'no', 'GTM ECU': 'yes', 'ECU PER': 'yes' };
+  for (const [pair, applies] of Object.entries(expected)) {
+    const [a, b] = pair.split(' ');
+    const r = api.analyse(data, a, b, 'wildlife.trafficking');
+    assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
+    const c = cli(corpus, a, b, 'wildlife.trafficking');
+    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
+    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+    assert.equal(r.ok.legalisation_treaties[0].applies, applies, `${a} → ${b}`);
+    assert.equal(/certified with an apostille/.test(c.draft), applies === 'yes', `draft of ${a} → ${b}`);
+  }
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(site, 'mla/index.html')}#from=GTM&to=PER&offence=wildlife.trafficking`);
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  const dd = page.locator('dd.mla-apostille');
+  assert.equal(await dd.getAttribute('data-applies'), 'no');
+  assert.match(await dd.textContent(), /^Does not apply between Guatemala \(fixture\) and Peru \(fixture\): objection recorded for Peru \(fixture\): Objected to the accession of GTM \(fixture\)\./);
+  // the row's label links to the instrument page, which exists
+  const href = await page.locator('dt:has(+ dd.mla-apostille) a').getAttribute('href');
+  assert.equal(href, '../instruments/hcch-apostille/index.html');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the page script rejects unknown and identical choices like the CLI', () => {
   const { data, api } = loadScript(fixtureSite);
   assert.match(api.analyse(data, 'PER', 'XXX', 'wildlife.trafficking').error, /unknown requested country `XXX`: expected one of: ECU, GTM, PER/);
