@@ -920,6 +920,50 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
     assert_eq!(p["repealed"]["by"], "Fixture Law 99999");
     assert_eq!(p["repealed"]["effective"], "2025-10-17");
     let corpus = s.path().to_string_lossy().into_owned();
+    // Search still finds it, marked repealed: in the CLI and in the page's display data
+    // ([title, location, path, kind, snippet source, unverified, repealed]).
+    let search_hit = |corpus: &str| -> serde_json::Value {
+        let o = concord(&[
+            "search",
+            "--corpus",
+            corpus,
+            "--json",
+            "--kind",
+            "provision",
+            "308",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("search json");
+        v["results"]
+            .as_array()
+            .and_then(|r| r.iter().find(|h| h["path"] == "countries/PER/cp-308.html"))
+            .cloned()
+            .expect("art. 308 is found")
+    };
+    assert_eq!(search_hit(&corpus)["repealed"], true);
+    let display_row = |out: &std::path::Path| -> serde_json::Value {
+        let mut found = None;
+        for e in std::fs::read_dir(out.join("search"))
+            .expect("search dir")
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with("d-") {
+                continue;
+            }
+            let js = std::fs::read_to_string(e.path()).expect("chunk");
+            let start = js.find(",[").expect("rows") + 1;
+            let rows: serde_json::Value =
+                serde_json::from_str(js[start..].trim_end().trim_end_matches(");"))
+                    .expect("rows json");
+            for r in rows.as_array().expect("array") {
+                if r[2] == "countries/PER/cp-308.html" {
+                    found = Some(r.clone());
+                }
+            }
+        }
+        found.expect("art. 308 in the display data")
+    };
+    assert_eq!(display_row(&out)[6], 1);
     let gaps = concord(&[
         "gaps",
         "--countries",
@@ -948,6 +992,8 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
     assert!(plain_read("data/compare/wildlife.trafficking.csv").contains("per-cp-308"));
     assert!(plain_read("mla/data.js").contains("per-cp-308"));
     assert!(!plain_read("countries/PER/index.html").contains("badge repealed"));
+    assert_eq!(search_hit(&fixture().to_string_lossy())["repealed"], false);
+    assert_eq!(display_row(&plain_out)[6], 0);
     let plain = concord(&[
         "gaps",
         "--countries",

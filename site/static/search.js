@@ -492,6 +492,10 @@
         var li = el('li', { class: 'search-hit' });
         var a = el('a', { href: root + row[2], class: 'search-hit-link', 'data-rank': String(i + 1) }, row[0]);
         li.appendChild(a);
+        if (row[6] === 1) {
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(el('span', { class: 'badge repealed', title: 'No longer in force: left out of comparisons, gaps and the MLA assistant' }, 'repealed'));
+        }
         if (row[5] === 1) {
           li.appendChild(document.createTextNode(' '));
           li.appendChild(el('span', { class: 'badge unverified', title: 'Not yet confirmed against the official text' }, 'unverified'));

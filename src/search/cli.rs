@@ -78,6 +78,7 @@ pub fn render(
                     "instruments": d.instruments,
                     "offences": d.offences,
                     "unverified": d.unverified,
+                    "repealed": d.repealed,
                 }))
             })
             .collect();
@@ -101,9 +102,10 @@ pub fn render(
         };
         let snip = ix.snippet(h.ord, &parsed, 240);
         out.push_str(&format!(
-            "{:>2}. {}{}\n    {} · {}\n    {}\n    {}\n",
+            "{:>2}. {}{}{}\n    {} · {}\n    {}\n    {}\n",
             rank + 1,
             d.title,
+            if d.repealed { " [repealed]" } else { "" },
             if d.unverified { " [unverified]" } else { "" },
             d.kind,
             d.location,

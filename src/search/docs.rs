@@ -34,6 +34,8 @@ pub struct SearchDoc {
     pub offences: Vec<String>,
     /// The record is marked `verification: unverified`: results show the badge.
     pub unverified: bool,
+    /// A provision that is no longer in force: results show the "repealed" badge.
+    pub repealed: bool,
 }
 
 impl SearchDoc {
@@ -104,6 +106,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 instruments: vec![id.clone()],
                 offences: d.covers_offences.iter().map(|o| o.value.clone()).collect(),
                 unverified: false,
+                repealed: false,
             });
         }
         for (num, doc) in views::sorted_articles(inst) {
@@ -162,6 +165,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                     .map(|o| o.offence.value.clone())
                     .collect(),
                 unverified: a.verification == crate::model::Verification::Unverified,
+                repealed: false,
             });
         }
     }
@@ -202,6 +206,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 instruments: vec![],
                 offences: vec![],
                 unverified: false,
+                repealed: false,
             });
         }
         if let Some(m) = &c.mla {
@@ -267,6 +272,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 },
                 offences: vec![],
                 unverified: d.verification == crate::model::Verification::Unverified,
+                repealed: false,
             });
         }
         for (id, doc) in &c.provisions {
@@ -321,6 +327,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 instruments,
                 offences: p.offences.iter().map(|o| o.value.clone()).collect(),
                 unverified: p.verification == crate::model::Verification::Unverified,
+                repealed: !p.in_force(),
             });
         }
     }
@@ -353,6 +360,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
             instruments: vec![],
             offences: vec![],
             unverified: false,
+            repealed: false,
         });
     }
     out

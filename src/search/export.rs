@@ -11,7 +11,8 @@
 //!   terms of every field after analysis with their postings (document, term frequency), and
 //!   the map from surface word (lower-cased, ASCII-folded) to its analysed term per analyzer;
 //! - `search/d-<n>.js` — result display data for documents `n*CHUNK ..`: title, location, page
-//!   path, kind, the text snippets are cut from, and 1 for an unverified record (else 0).
+//!   path, kind, the text snippets are cut from, 1 for an unverified record (else 0) and 1 for
+//!   a repealed provision (else 0).
 //!
 //! Terms, postings and field norms are what tantivy's index holds for the same documents (see
 //! `terms`: computed with its analyzers and field-norm encoding, checked against a real index by
@@ -210,7 +211,8 @@ pub fn export_with(docs: &[SearchDoc], labels: &Labels) -> Result<Vec<Page>, Str
                     d.href,
                     d.kind,
                     src.replace('\n', " "),
-                    u8::from(d.unverified)
+                    u8::from(d.unverified),
+                    u8::from(d.repealed)
                 ])
             })
             .collect();

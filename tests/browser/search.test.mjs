@@ -124,6 +124,28 @@ test('results from unverified records carry the badge, as concord search marks t
   clean(page);
 });
 
+test('a repealed provision is found and marked repealed, as concord search marks it', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(site, 'search.html')}?q=${encodeURIComponent('lavado de dinero country:SLV')}`);
+  await page.waitForSelector('#search-results a');
+  const shown = await page.$$eval('#search-results li.search-hit', (lis) => lis.map((li) => ({
+    href: li.querySelector('a').getAttribute('href'),
+    repealed: !!li.querySelector('.badge.repealed'),
+  })));
+  const cli = JSON.parse(execFileSync(join(repo, 'target', 'debug', 'concord'),
+    ['search', '--corpus', join(repo, 'corpus'), '--json', '--limit', String(shown.length), 'lavado', 'de', 'dinero', 'country:SLV'],
+    { encoding: 'utf8' }));
+  const repealed = new Map(cli.results.map((r) => [r.path, r.repealed]));
+  for (const r of shown) {
+    assert.ok(repealed.has(r.href), `${r.href} is also a CLI result`);
+    assert.equal(r.repealed, repealed.get(r.href), `repealed badge on ${r.href}`);
+  }
+  // El Salvador's 1998 money-laundering law (Decreto 498) was repealed in 2025
+  assert.ok(shown.some((r) => r.href.endsWith('SLV/lcldya-4.html') && r.repealed), JSON.stringify(shown));
+  assert.ok(shown.some((r) => !r.repealed), 'in-force provisions carry no badge');
+  clean(page);
+});
+
 test('a query with a syntax error gets a message, not a crash', async () => {
   const page = await openPage(browser);
   await page.goto(fileUrl(site, 'search.html'));
