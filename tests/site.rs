@@ -1005,3 +1005,40 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
     ]);
     assert!(String::from_utf8_lossy(&plain.stdout).contains("per-cp-308"));
 }
+
+#[test]
+fn country_mla_profile_shows_the_apostille_convention_and_recorded_objections() {
+    let (_d, out) = built(&fixture());
+    let row = |out: &std::path::Path, iso: &str| -> String {
+        let page = std::fs::read_to_string(out.join(format!("countries/{iso}/index.html")))
+            .expect("country page");
+        let i = page
+            .find("<dd class=\"apostille\">")
+            .expect("apostille row");
+        let j = i + page[i..].find("</dd>").expect("end of row");
+        page[i..j].to_string()
+    };
+    let per = row(&out, "PER");
+    assert!(
+        per.contains("party, in force for it since 2010-09-30: between it and another party, public documents need only an apostille"),
+        "{per}"
+    );
+    assert!(!per.contains("objections recorded"), "{per}");
+    // An objection by PER to ECU's accession shows on both profiles.
+    let s = Scratch::new();
+    let f = "instruments/hcch-apostille/parties.yaml";
+    s.write(
+        f,
+        s.read(f).replace(
+            "    entry_into_force: 2010-09-30\n",
+            "    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [ECU]\n        summary: Objected (fixture).\n",
+        ),
+    );
+    let (_d2, out2) = built(s.path());
+    let per = row(&out2, "PER");
+    assert!(
+        per.contains("Not in force with (objections recorded): <a href=\"..&#x2f;..&#x2f;countries&#x2f;ECU&#x2f;index.html\">Ecuador (fixture)</a>"),
+        "{per}"
+    );
+    assert!(row(&out2, "ECU").contains(">Peru (fixture)</a>"));
+}

@@ -571,6 +571,11 @@ impl<'a> Renderer<'a> {
             consent: Option<String>,
             consent_kind: Option<String>,
             as_of: Option<String>,
+            /// Shown again in the MLA profile (the Apostille Convention).
+            replaces_legalisation: bool,
+            entry_into_force: Option<String>,
+            /// States it does not apply with: recorded objections either way.
+            objections: Vec<Link>,
         }
         let statuses: Vec<Status> = self
             .corpus
@@ -605,6 +610,31 @@ impl<'a> Renderer<'a> {
                         .and_then(|r| r.consent_kind)
                         .map(|k| format!("{k:?}").to_lowercase()),
                     as_of: i.parties.as_ref().map(|p| p.data.as_of.value.to_string()),
+                    replaces_legalisation: meta.data.replaces_legalisation,
+                    entry_into_force: rec
+                        .and_then(|r| r.entry_into_force.as_ref())
+                        .map(|d| d.value.to_string()),
+                    objections: {
+                        let mut with = BTreeSet::new();
+                        for r in i.parties.iter().flat_map(|p| p.data.parties.iter()) {
+                            for dcl in r
+                                .declarations
+                                .iter()
+                                .filter(|d| d.kind == DeclarationKind::Objection)
+                            {
+                                for st in &dcl.states {
+                                    if r.country.value == c.iso3 {
+                                        with.insert(st.value.clone());
+                                    } else if st.value == c.iso3 {
+                                        with.insert(r.country.value.clone());
+                                    }
+                                }
+                            }
+                        }
+                        with.iter()
+                            .map(|iso| self.names.country_link(iso))
+                            .collect()
+                    },
                 })
             })
             .collect();
