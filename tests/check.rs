@@ -24,7 +24,7 @@ fn assert_error(report: &str, loc: &str, what: &str) {
 fn fixture_corpus_is_clean() {
     let (code, out) = check(&fixture());
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("3 instruments, 7 articles, 3 countries, 3 provisions, 2 MLA profiles, 1 networks: 0 errors"), "{out}");
+    assert!(out.contains("4 instruments, 8 articles, 3 countries, 3 provisions, 2 MLA profiles, 1 networks: 0 errors"), "{out}");
 }
 
 #[test]
