@@ -188,14 +188,19 @@
     const notesWarn = [];
 
     // bilateral treaties, from either profile; entries with the same signature or
-    // entry-into-force date are one treaty recorded in both profiles: one basis, not two
+    // entry-into-force date are one treaty recorded in both profiles: one basis, not two; so are
+    // two undated entries when each profile records only that one treaty with the other State
+    const withOther = (holder, other) => (holder.profile ? holder.profile.bilateral_treaties.filter((t) => t.with === other.iso3).length : 0);
+    const oneEach = withOther(a, b) === 1 && withOther(b, a) === 1;
+    const undated = (x) => x.signed === null && x.in_force === null;
     const listed = [];
     for (const [holder, other] of [[a, b], [b, a]]) {
       const p = holder.profile;
       if (!p) continue;
       p.bilateral_treaties.forEach((t, i) => {
         if (t.with !== other.iso3) return;
-        const same = (x) => (x.signed !== null && x.signed === t.signed) || (x.in_force !== null && x.in_force === t.in_force);
+        const same = (x) => (x.signed !== null && x.signed === t.signed) || (x.in_force !== null && x.in_force === t.in_force)
+          || (oneEach && undated(x) && undated(t));
         const g = listed.find((grp) => grp.some((e) => same(e.t)));
         if (g) g.push({ holder, p, i, t }); else listed.push([{ holder, p, i, t }]);
       });

@@ -1050,7 +1050,18 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
 
     // ---- bilateral treaties, from either profile. Both profiles often record the same treaty
     // (under titles of their own): entries with the same signature or entry-into-force date are
-    // one basis, citing both profiles, not two.
+    // one basis, citing both profiles, not two; so are two undated entries when each profile
+    // records only that one treaty with the other State.
+    let with_other = |holder: &CountryIn, other: &CountryIn| {
+        holder.profile.as_ref().map_or(0, |p| {
+            p.bilateral_treaties
+                .iter()
+                .filter(|t| t.with == other.iso3)
+                .count()
+        })
+    };
+    let one_each = with_other(a, b) == 1 && with_other(b, a) == 1;
+    let undated = |x: &TreatyIn| x.signed.is_none() && x.in_force.is_none();
     let mut listed: Vec<Vec<(&CountryIn, &ProfileIn, usize, &TreatyIn)>> = Vec::new();
     for (holder, other) in [(a, b), (b, a)] {
         let Some(p) = &holder.profile else { continue };
@@ -1061,6 +1072,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             let same = |x: &TreatyIn| {
                 (x.signed.is_some() && x.signed == t.signed)
                     || (x.in_force.is_some() && x.in_force == t.in_force)
+                    || (one_each && undated(x) && undated(t))
             };
             match listed.iter_mut().find(|g| g.iter().any(|e| same(e.3))) {
                 Some(g) => g.push((holder, p, i, t)),

@@ -204,6 +204,33 @@ test('the Apostille Convention between the two States: page script, CLI and page
   await page.context().close();
 });
 
+test('undated entries of the only treaty between two States are one basis; two undated treaties stay two', () => {
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const per = join(corpus, 'countries', 'PER', 'mla.yaml');
+  const perText = readFileSync(per, 'utf8');
+  const undatedPer = perText.replace('    signed: 1999-01-01\n    in_force: 2000-01-01\n', '');
+  assert.notEqual(undatedPer, perText, 'the fixture still has the lines this test removes');
+  writeFileSync(per, undatedPer);
+  const ecu = join(corpus, 'countries', 'ECU', 'mla.yaml');
+  const ecuText = readFileSync(ecu, 'utf8');
+  for (const [extra, count] of [['', 1], ['  - with: PER\n    title: Otro tratado con el Perú\n', 3]]) {
+    writeFileSync(ecu, `${ecuText}bilateral_treaties:\n  - with: PER\n    title: Tratado con el Perú\n${extra}`);
+    const site = buildSite(corpus);
+    const { data, api } = loadScript(site);
+    for (const [a, b] of [['PER', 'ECU'], ['ECU', 'PER']]) {
+      const r = api.analyse(data, a, b, 'wildlife.trafficking');
+      assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
+      const c = cli(corpus, a, b, 'wildlife.trafficking');
+      assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
+      assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+      const bilateral = [...r.ok.legal_bases, ...r.ok.unconfirmed_bases].filter((x) => x.kind === 'bilateral');
+      assert.equal(bilateral.length, count, `${a} → ${b} with ${count === 1 ? 'one treaty in each profile' : 'two treaties in one profile'}`);
+      if (count === 1) assert.match(bilateral[0].coverage, /MLA profiles of .* and /);
+    }
+  }
+});
+
 test('the page script rejects unknown and identical choices like the CLI', () => {
   const { data, api } = loadScript(fixtureSite);
   assert.match(api.analyse(data, 'PER', 'XXX', 'wildlife.trafficking').error, /unknown requested country `XXX`: expected one of: ECU, GTM, PER/);
