@@ -36,6 +36,16 @@ function loadScript(site) {
 
 const plain = (x) => JSON.parse(JSON.stringify(x));
 
+/** The page script's analysis and draft for a pair equal the CLI's; returns both. */
+function agree(corpus, data, api, a, b, o) {
+  const r = api.analyse(data, a, b, o);
+  assert.ok(r.ok, `${a} → ${b} ${o}: ${r.error}`);
+  const c = cli(corpus, a, b, o);
+  assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b} ${o}`);
+  assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b} ${o}`);
+  return { r, c };
+}
+
 let fixtureSite;
 let realSite;
 let browser;
@@ -86,11 +96,7 @@ test('the page script and the CLI agree on pairs of the real corpus', () => {
     ['VNM', 'LAO', 'wildlife.trafficking'],
   ];
   for (const [f, t, o] of pairs) {
-    const r = api.analyse(data, f, t, o);
-    assert.ok(r.ok, `${f} → ${t} ${o}: ${r.error}`);
-    const c = cli(realCorpus, f, t, o);
-    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${f} → ${t} ${o}`);
-    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${f} → ${t} ${o}`);
+    agree(realCorpus, data, api, f, t, o);
   }
 });
 
@@ -107,11 +113,7 @@ test('the page script and the CLI agree when a party is known only to be bound b
     const site = buildSite(corpus);
     const { data, api } = loadScript(site);
     for (const [a, b, o] of [['PER', 'ECU', 'wildlife.trafficking'], ['ECU', 'PER', 'laundering']]) {
-      const r = api.analyse(data, a, b, o);
-      assert.ok(r.ok, `${a} → ${b} ${o}: ${r.error}`);
-      const c = cli(corpus, a, b, o);
-      assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b} ${o} (${extra ? 'with' : 'without'} entry into force)`);
-      assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b} ${o}`);
+      const { r } = agree(corpus, data, api, a, b, o);
       const untoc = r.ok.legal_bases.find((x) => x.instrument === 'untoc');
       assert.ok(untoc, 'ECU counts as bound, so UNTOC stays a legal basis');
       assert.equal(untoc.binds_both_from, extra ? '2009-05-30' : null);
@@ -155,11 +157,7 @@ test('a bilateral treaty recorded in both profiles is one basis, in the page scr
   const site = buildSite(corpus);
   const { data, api } = loadScript(site);
   for (const [a, b] of [['PER', 'ECU'], ['ECU', 'PER']]) {
-    const r = api.analyse(data, a, b, 'wildlife.trafficking');
-    assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
-    const c = cli(corpus, a, b, 'wildlife.trafficking');
-    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
-    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+    const { r } = agree(corpus, data, api, a, b, 'wildlife.trafficking');
     const bilateral = [...r.ok.legal_bases, ...r.ok.unconfirmed_bases].filter((x) => x.kind === 'bilateral');
     assert.equal(bilateral.length, 1, 'one treaty, one basis');
     assert.equal(bilateral[0].binds_both_from, '2000-01-01', 'in force, from the profile that records it');
@@ -183,11 +181,7 @@ test('the Apostille Convention between the two States: page script, CLI and page
   const expected = { 'GTM PER': 'no', 'PER GTM': 'no', 'GTM ECU': 'yes', 'ECU PER': 'yes' };
   for (const [pair, applies] of Object.entries(expected)) {
     const [a, b] = pair.split(' ');
-    const r = api.analyse(data, a, b, 'wildlife.trafficking');
-    assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
-    const c = cli(corpus, a, b, 'wildlife.trafficking');
-    assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
-    assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+    const { r, c } = agree(corpus, data, api, a, b, 'wildlife.trafficking');
     assert.equal(r.ok.legalisation_treaties[0].applies, applies, `${a} → ${b}`);
     assert.equal(/certified with an apostille/.test(c.draft), applies === 'yes', `draft of ${a} → ${b}`);
   }
@@ -219,11 +213,7 @@ test('undated entries of the only treaty between two States are one basis; two u
     const site = buildSite(corpus);
     const { data, api } = loadScript(site);
     for (const [a, b] of [['PER', 'ECU'], ['ECU', 'PER']]) {
-      const r = api.analyse(data, a, b, 'wildlife.trafficking');
-      assert.ok(r.ok, `${a} → ${b}: ${r.error}`);
-      const c = cli(corpus, a, b, 'wildlife.trafficking');
-      assert.deepStrictEqual(plain(r.ok), c.json, `analysis differs for ${a} → ${b}`);
-      assert.equal(api.draftMd(r.ok), c.draft, `draft differs for ${a} → ${b}`);
+      const { r } = agree(corpus, data, api, a, b, 'wildlife.trafficking');
       const bilateral = [...r.ok.legal_bases, ...r.ok.unconfirmed_bases].filter((x) => x.kind === 'bilateral');
       assert.equal(bilateral.length, count, `${a} → ${b} with ${count === 1 ? 'one treaty in each profile' : 'two treaties in one profile'}`);
       if (count === 1) assert.match(bilateral[0].coverage, /MLA profiles of .* and /);
