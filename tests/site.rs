@@ -1024,15 +1024,25 @@ fn country_mla_profile_shows_the_apostille_convention_and_recorded_objections() 
         "{per}"
     );
     assert!(!per.contains("objections recorded"), "{per}");
-    // An objection by PER to ECU's accession shows on both profiles.
+    // the fixture list is not marked complete: unrecorded objections are possible
+    assert!(
+        per.contains(
+            "(the party list, as of 2026-01-01, is not marked complete and may miss objections)"
+        ),
+        "{per}"
+    );
+    // An objection by PER to ECU's accession shows on both profiles; a complete list drops the
+    // caveat.
     let s = Scratch::new();
     let f = "instruments/hcch-apostille/parties.yaml";
     s.write(
         f,
-        s.read(f).replace(
-            "    entry_into_force: 2010-09-30\n",
-            "    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [ECU]\n        summary: Objected (fixture).\n",
-        ),
+        s.read(f)
+            .replace(
+                "    entry_into_force: 2010-09-30\n",
+                "    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [ECU]\n        summary: Objected (fixture).\n",
+            )
+            .replace("as_of: 2026-01-01\n", "as_of: 2026-01-01\ncomplete: true\n"),
     );
     let (_d2, out2) = built(s.path());
     let per = row(&out2, "PER");
@@ -1041,4 +1051,5 @@ fn country_mla_profile_shows_the_apostille_convention_and_recorded_objections() 
         "{per}"
     );
     assert!(row(&out2, "ECU").contains(">Peru (fixture)</a>"));
+    assert!(!per.contains("not marked complete"), "{per}");
 }

@@ -576,6 +576,8 @@ impl<'a> Renderer<'a> {
             entry_into_force: Option<String>,
             /// States it does not apply with: recorded objections either way.
             objections: Vec<Link>,
+            /// The party list is marked complete (else objections may be missing too).
+            complete: bool,
         }
         let statuses: Vec<Status> = self
             .corpus
@@ -635,6 +637,7 @@ impl<'a> Renderer<'a> {
                             .map(|iso| self.names.country_link(iso))
                             .collect()
                     },
+                    complete,
                 })
             })
             .collect();
