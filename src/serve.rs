@@ -111,7 +111,7 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
             if res.is_err() {
                 return;
             }
-            let now = fingerprint(&wo);
+            let now = settled_fingerprint(&wo);
             let Ok(mut seen) = last.lock() else { return };
             if *seen != now {
                 *seen = now;
@@ -134,6 +134,21 @@ pub fn serve(o: ServeOptions) -> Result<(), String> {
         let _ = req.respond(response);
     }
     Ok(())
+}
+
+/// The fingerprint once it has stopped changing: a save that truncates a file and then writes
+/// it can be caught in between, and building the empty file would report a bogus error.
+fn settled_fingerprint(o: &ServeOptions) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut now = fingerprint(o);
+    for _ in 0..20 {
+        std::thread::sleep(Duration::from_millis(100));
+        let again = fingerprint(o);
+        if again == now {
+            break;
+        }
+        now = again;
+    }
+    now
 }
 
 /// Path, size and modification time of every file under the watched folders.
