@@ -43,6 +43,8 @@ test('error overlay while serving, then live reload after the fix', async () => 
   writeFileSync(file, good + 'bogus: 1\n');
   const overlay = page.locator('#concord-error');
   await overlay.waitFor({ state: 'visible', timeout: 20000 });
+  // a rebuild may catch the file between truncation and write: wait for the final report
+  await page.waitForFunction(() => document.querySelector('#concord-error')?.textContent.includes('unknown field'), null, { timeout: 20000 });
   assert.match(await overlay.innerText(), /networks\/sudwen\.yaml:\d+:\d+: error: unknown field `bogus`/);
   assert.match(await page.locator('h1').innerText(), /SudWEN/, 'the last good page stays');
 
