@@ -1053,3 +1053,44 @@ fn country_mla_profile_shows_the_apostille_convention_and_recorded_objections() 
     assert!(row(&out2, "ECU").contains(">Peru (fixture)</a>"));
     assert!(!per.contains("not marked complete"), "{per}");
 }
+
+#[test]
+fn a_quotation_in_none_of_the_countrys_official_languages_is_labelled_a_translation() {
+    // Fixture Peru's official language is Spanish: a Spanish quotation is the law's wording, an
+    // English one (as SHERLOC gives for some codes) is a translation and must say so; a
+    // quotation in an official language is never called a translation.
+    let s = Scratch::new();
+    let quote = |lang: &str| {
+        format!(
+            "quote:\n  text: \"Quoted words.\"\n  language: {lang}\n  source:\n    url: https://example.org/q\n    title: Fixture quote source\n    accessed: 2026-01-01\noffences:"
+        )
+    };
+    // (ECU's record gives an English title, `language: en`, but quotes the Spanish original.)
+    let t = s.read("countries/ECU/provisions/coip-247.md");
+    s.write(
+        "countries/ECU/provisions/coip-247.md",
+        t.replacen("language: es", "language: en", 1),
+    );
+    for (file, lang) in [
+        ("countries/PER/provisions/cp-308.md", "es"),
+        ("countries/PER/provisions/cp-317.md", "en"),
+        ("countries/ECU/provisions/coip-247.md", "es"),
+    ] {
+        let t = s.read(file);
+        assert!(t.contains("\noffences:"), "{file}");
+        s.write(file, t.replacen("offences:", &quote(lang), 1));
+    }
+    let (_d, out) = built(s.path());
+    let page = |p: &str| std::fs::read_to_string(out.join(p)).expect("page");
+    let original = page("countries/PER/cp-308.html");
+    assert!(original.contains(">quotation</span>"), "{original}");
+    assert!(!original.contains("translation"));
+    let official = page("countries/ECU/coip-247.html");
+    assert!(official.contains(">quotation</span>"));
+    assert!(!official.contains("translation"));
+    let translated = page("countries/PER/cp-317.html");
+    assert!(translated.contains(">quoted translation</span>"));
+    assert!(translated.contains(
+        "A translation into English (en), not the official wording: the official text is in Spanish (es)."
+    ));
+}

@@ -784,13 +784,38 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The name of the law's own language ("Khmer (km)") when a provision is quoted in another
+    /// language that is not one of the country's official languages either (SHERLOC's English
+    /// version of a Khmer code); None for the law's wording. Both tests are needed: some records
+    /// give an English title (`language: en`) but quote the Nepali original.
+    fn translation_of(
+        &self,
+        iso3: &str,
+        law_language: &str,
+        quote_language: &str,
+    ) -> Option<String> {
+        if quote_language == law_language {
+            return None;
+        }
+        let official = self
+            .corpus
+            .countries
+            .get(iso3)
+            .and_then(|c| c.meta.as_ref())
+            .is_some_and(|m| m.data.languages.iter().any(|l| l.value == quote_language));
+        (!official).then(|| views::language_name(law_language))
+    }
+
     fn provision(
         &self,
         iso3: &str,
         id: &str,
         doc: &crate::load::Doc<ProvisionFront>,
     ) -> Result<Page, String> {
-        let v = views::provision(&self.names, iso3, id, doc);
+        let mut v = views::provision(&self.names, iso3, id, doc);
+        if let Some(q) = v.quote.as_mut() {
+            q.translation_of = self.translation_of(iso3, &doc.front.language.value, &q.language);
+        }
         let path = views::provision_href(id);
         let country = self.names.country(iso3);
         let title = format!("{country}: {} — {}", v.summary.label, v.summary.title);

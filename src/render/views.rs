@@ -45,6 +45,11 @@ pub fn sources(list: &[Source]) -> Vec<SourceView> {
 pub struct QuoteView {
     pub text: String,
     pub language: String,
+    pub language_name: String,
+    /// Set on a provision quoted in translation (e.g. SHERLOC's English version of a Khmer
+    /// code): the name of the law's own language, so the page can say the quotation is not the
+    /// official wording.
+    pub translation_of: Option<String>,
     pub source: SourceView,
 }
 
@@ -52,6 +57,8 @@ fn quote(q: &Option<Quote>) -> Option<QuoteView> {
     q.as_ref().map(|q| QuoteView {
         text: q.text.clone(),
         language: q.language.value.clone(),
+        language_name: language_name(&q.language.value),
+        translation_of: None,
         source: sources(std::slice::from_ref(&q.source)).remove(0),
     })
 }
