@@ -638,3 +638,55 @@ fn apostille_convention_between_the_two_states() {
         "{report}"
     );
 }
+
+#[test]
+fn an_instrument_neither_state_is_listed_for_gets_one_line_not_a_basis_card() {
+    // UNCAC's fixture list is incomplete and names PER and ECU. GTM → ECU: ECU is listed, so
+    // UNCAC is an unconfirmed basis with its full card. Drop ECU from the list and neither
+    // State is listed: the report names UNCAC in one line under the same heading.
+    let args = |from: &str| {
+        [
+            "--from",
+            from,
+            "--to",
+            "ECU",
+            "--offence",
+            "corruption.bribery",
+        ]
+        .map(String::from)
+    };
+    let report = |corpus: &std::path::Path| {
+        let a = args("GTM");
+        ok(&mla(
+            corpus,
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        ))
+    };
+    let card = "### Fixture Convention against Corruption";
+    let one_line = "Neither State is on the party list of these instruments";
+    let s = Scratch::new();
+    let before = report(s.path());
+    assert!(
+        before.contains("## Possible bases the corpus cannot confirm"),
+        "{before}"
+    );
+    assert!(before.contains(card), "{before}");
+    assert!(!before.contains(one_line));
+
+    let f = "instruments/uncac/parties.yaml";
+    let t = s.read(f).replace(
+        "  - country: ECU\n    consent: 2005-09-15\n    consent_kind: ratification\n",
+        "",
+    );
+    assert!(!t.contains("ECU"));
+    s.write(f, &t);
+    let after = report(s.path());
+    assert!(
+        after.contains("## Possible bases the corpus cannot confirm"),
+        "{after}"
+    );
+    assert!(!after.contains(card), "{after}");
+    assert!(after.contains(&format!(
+        "{one_line}; the lists are not marked complete, so check with the depositary before ruling them out: UNCAC (Fixture Convention against Corruption)."
+    )));
+}

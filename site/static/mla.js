@@ -709,6 +709,11 @@
       p.quote ? el('blockquote', { lang: p.quote.language }, `“${p.quote.text.trim()}” `, sourceList([p.quote.source])) : '');
   }
 
+  // An unconfirmed basis on whose incomplete party list neither State appears (a regional
+  // treaty between two States of another region): one line, not a card; same rule as the CLI.
+  const neitherListed = (b) => b.parties.length > 0 && b.parties.every((p) => p.status === 'unknown');
+  const NEITHER_LISTED = 'Neither State is on the party list of these instruments; the lists are not marked complete, so check with the depositary before ruling them out:';
+
   function basisCard(b, a, primaryKey) {
     const ca = b.central_authority;
     return el('article', { class: 'mla-basis' + (b.key === primaryKey ? ' primary' : '') },
@@ -797,7 +802,10 @@
       a.warnings.length ? el('div', { class: 'mla-warnings', role: 'note' }, el('h3', {}, 'Warnings'), el('ul', {}, a.warnings.map((w) => el('li', {}, w)))) : '',
       el('section', { 'aria-labelledby': 'mla-bases' }, el('h2', { id: 'mla-bases' }, 'Legal bases'),
         a.legal_bases.length ? a.legal_bases.map((b) => basisCard(b, a, usedKey)) : el('p', {}, 'None found in the corpus.'),
-        a.unconfirmed_bases.length ? [el('h3', {}, 'Possible bases the corpus cannot confirm'), a.unconfirmed_bases.map((b) => basisCard(b, a, null))] : '',
+        a.unconfirmed_bases.length ? [el('h3', {}, 'Possible bases the corpus cannot confirm'),
+          a.unconfirmed_bases.filter((b) => !neitherListed(b)).map((b) => basisCard(b, a, null)),
+          a.unconfirmed_bases.some(neitherListed) ? el('p', { class: 'mla-neither' }, NEITHER_LISTED, ' ',
+            a.unconfirmed_bases.filter(neitherListed).map((b, i) => [i ? '; ' : '', link(b.href, b.short_name), ` (${b.title})`]), '.') : ''] : '',
         a.excluded.length ? [el('h3', {}, 'Not available'), el('ul', {}, a.excluded.map((x) => el('li', {}, `${x.short_name}: ${x.reason}`)))] : ''),
       el('section', { 'aria-labelledby': 'mla-req' }, el('h2', { id: 'mla-req' }, `Requirements of ${a.requested.name}`),
         r.profile ? el('p', {}, 'MLA profile as of ', r.as_of, r.verification === 'unverified' ? ' (unverified)' : '', '. ', link(r.href, 'Full profile')) : el('p', {}, 'No MLA profile in the corpus: everything below is unknown.'),

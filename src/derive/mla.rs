@@ -1979,6 +1979,16 @@ pub fn report_md(a: &Analysis) -> String {
     report_md_for(a, a.primary_basis.as_deref())
 }
 
+/// An unconfirmed basis on whose (incomplete) party list neither State appears, such as a
+/// regional treaty between two States of another region: listed in one line, not as a full
+/// basis, so that it does not crowd out the bases that may apply.
+fn neither_listed(b: &Basis) -> bool {
+    !b.parties.is_empty() && b.parties.iter().all(|p| p.status == "unknown")
+}
+
+/// The sentence introducing those instruments (the page script says the same).
+const NEITHER_LISTED: &str = "Neither State is on the party list of these instruments; the lists are not marked complete, so check with the depositary before ruling them out:";
+
 /// [`report_md`] with the draft on the legal basis `key`.
 pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
     let mut s = String::new();
@@ -2075,8 +2085,20 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
     }
     if !a.unconfirmed_bases.is_empty() {
         s.push_str("## Possible bases the corpus cannot confirm\n\n");
-        for b in &a.unconfirmed_bases {
+        let (neither, some): (Vec<&Basis>, Vec<&Basis>) =
+            a.unconfirmed_bases.iter().partition(|b| neither_listed(b));
+        for b in some {
             basis_md(b, &mut s);
+        }
+        if !neither.is_empty() {
+            s.push_str(&format!(
+                "{NEITHER_LISTED} {}.\n\n",
+                neither
+                    .iter()
+                    .map(|b| format!("{} ({})", b.short_name, b.title))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
         }
     }
     if !a.excluded.is_empty() {

@@ -221,6 +221,35 @@ test('undated entries of the only treaty between two States are one basis; two u
   }
 });
 
+test('an instrument neither State is listed for is named in one line, not shown as a basis card', async () => {
+  // Drop ECU from the fixture's (incomplete) UNCAC list: for GTM → ECU neither State is listed.
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const f = join(corpus, 'instruments', 'uncac', 'parties.yaml');
+  const before = readFileSync(f, 'utf8');
+  const after = before.replace('  - country: ECU\n    consent: 2005-09-15\n    consent_kind: ratification\n', '');
+  assert.notEqual(after, before, 'the fixture still has the lines this test removes');
+  writeFileSync(f, after);
+  const site = buildSite(corpus);
+  const { data, api } = loadScript(site);
+  agree(corpus, data, api, 'GTM', 'ECU', 'corruption.bribery');
+  const page = await openPage(browser);
+  for (const [s, listed] of [[fixtureSite, false], [site, true]]) {
+    await page.goto(`${fileUrl(s, 'mla/index.html')}#from=GTM&to=ECU&offence=corruption.bribery`);
+    await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+    const cards = await page.locator('article.mla-basis h3').allTextContents();
+    assert.equal(cards.some((t) => t.includes('Fixture Convention against Corruption')), !listed, cards.join(' | '));
+    const line = page.locator('p.mla-neither');
+    assert.equal(await line.count(), listed ? 1 : 0);
+    if (listed) {
+      assert.equal(await line.textContent(), 'Neither State is on the party list of these instruments; the lists are not marked complete, so check with the depositary before ruling them out: UNCAC (Fixture Convention against Corruption).');
+      assert.equal(await line.locator('a').getAttribute('href'), '../instruments/uncac/index.html');
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the page script rejects unknown and identical choices like the CLI', () => {
   const { data, api } = loadScript(fixtureSite);
   assert.match(api.analyse(data, 'PER', 'XXX', 'wildlife.trafficking').error, /unknown requested country `XXX`: expected one of: ECU, GTM, PER/);
