@@ -1094,3 +1094,36 @@ fn a_quotation_in_none_of_the_countrys_official_languages_is_labelled_a_translat
         "A translation into English (en), not the official wording: the official text is in Spanish (es)."
     ));
 }
+
+#[test]
+fn an_english_title_recorded_for_a_non_english_law_is_marked_english_and_not_repeated() {
+    // Some records give only an English heading for a Khmer or Lao law (title and title_en the
+    // same, capitals aside): the heading must carry lang="en", not the law's language, and the
+    // English line must not repeat it; a Spanish title keeps lang="es".
+    let s = Scratch::new();
+    let f = "countries/PER/provisions/cp-317.md";
+    let t = s.read(f);
+    assert!(t.contains("title: Organización criminal\n"));
+    s.write(
+        f,
+        t.replacen(
+            "title: Organización criminal\n",
+            "title: Criminal Organisation\ntitle_en: Criminal organisation\n",
+            1,
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let page = |p: &str| std::fs::read_to_string(out.join(p)).expect("page");
+    let english = page("countries/PER/cp-317.html");
+    assert!(
+        english.contains("<span lang=\"en\">Criminal Organisation</span>"),
+        "{english}"
+    );
+    assert!(!english.contains("<p class=\"en\">Criminal organisation</p>"));
+    let spanish = page("countries/PER/cp-308.html");
+    assert!(spanish.contains("<span lang=\"es\">Tráfico ilegal de especies</span>"));
+    let list = page("countries/PER/index.html");
+    assert!(list.contains("<span lang=\"en\">Criminal Organisation</span>"));
+    assert!(!list.contains("(Criminal organisation)"));
+    assert!(list.contains("<span lang=\"es\">Tráfico ilegal de especies</span>"));
+}

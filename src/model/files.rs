@@ -583,11 +583,25 @@ impl ProvisionFront {
     }
 
     /// The English heading when it translates the original; `None` when there is none or it
-    /// merely repeats the title (English-language laws), so no page shows "Title (Title)".
+    /// merely repeats the title (English-language laws, or an English title given for a law
+    /// whose original title was not read; capitals aside), so no page shows "Title (Title)".
     pub fn english_title(&self) -> Option<&str> {
         self.title_en
             .as_deref()
-            .filter(|en| en.trim() != self.title.trim())
+            .filter(|en| !self.title_is_english_as(en))
+    }
+
+    /// The language of `title`: English when the title is its own English heading (e.g. an
+    /// English title recorded for a Khmer law), otherwise the law's language; for `lang=`.
+    pub fn title_language(&self) -> &str {
+        match self.title_en.as_deref() {
+            Some(en) if self.title_is_english_as(en) => "en",
+            _ => &self.language.value,
+        }
+    }
+
+    fn title_is_english_as(&self, en: &str) -> bool {
+        en.trim().to_lowercase() == self.title.trim().to_lowercase()
     }
 }
 

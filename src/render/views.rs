@@ -316,6 +316,8 @@ pub struct ProvisionSummary {
     pub country_name: String,
     pub label: String,
     pub title: String,
+    /// `lang=` of the title: "en" for an English title recorded for a non-English law.
+    pub title_lang: String,
     pub title_en: Option<String>,
     pub max_label: String,
     pub serious_crime: &'static str,
@@ -346,6 +348,7 @@ pub fn provision_summary(
         country_name: names.country(iso3),
         label: provision_label(p),
         title: p.title.clone(),
+        title_lang: p.title_language().to_string(),
         title_en: p.english_title().map(str::to_string),
         max_label: format::max_label(p.penalty.sanction()),
         serious_crime: format::serious(penalties::serious_crime(&p.penalty)),
