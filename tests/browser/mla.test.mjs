@@ -46,6 +46,23 @@ function agree(corpus, data, api, a, b, o) {
   return { r, c };
 }
 
+/** A scratch copy of the fixture corpus, for tests that edit it. */
+function fixtureCopy() {
+  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
+  cpSync(fixtureCorpus, corpus, { recursive: true });
+  return corpus;
+}
+
+/** Replaces `from` by `to` in a file of the copy; fails if the fixture no longer has `from`. */
+function editFixture(corpus, rel, from, to) {
+  const f = join(corpus, ...rel.split('/'));
+  const before = readFileSync(f, 'utf8');
+  const after = before.replace(from, to);
+  assert.notEqual(after, before, `the fixture's ${rel} still has the text this test replaces`);
+  writeFileSync(f, after);
+  return f;
+}
+
 let fixtureSite;
 let realSite;
 let browser;
@@ -103,13 +120,8 @@ test('the page script and the CLI agree on pairs of the real corpus', () => {
 test('the page script and the CLI agree when a party is known only to be bound by a date', () => {
   // ECU's UNTOC record: bound by a date, without and then with its entry into force.
   for (const extra of ['', '    entry_into_force: 2009-05-30\n']) {
-    const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-    cpSync(fixtureCorpus, corpus, { recursive: true });
-    const f = join(corpus, 'instruments', 'untoc', 'parties.yaml');
-    const before = readFileSync(f, 'utf8');
-    const after = before.replace('    consent: 2002-09-17\n', `    consent_by: 2009-04-30\n${extra}`);
-    assert.notEqual(after, before, 'the fixture still has the line this test replaces');
-    writeFileSync(f, after);
+    const corpus = fixtureCopy();
+    editFixture(corpus, 'instruments/untoc/parties.yaml', '    consent: 2002-09-17\n', `    consent_by: 2009-04-30\n${extra}`);
     const site = buildSite(corpus);
     const { data, api } = loadScript(site);
     for (const [a, b, o] of [['PER', 'ECU', 'wildlife.trafficking'], ['ECU', 'PER', 'laundering']]) {
@@ -128,13 +140,8 @@ test('the page script and the CLI agree when a party is known only to be bound b
 
 test('the page script and the CLI agree on the death-penalty warning', () => {
   // PER's wildlife article gains a variant punishable by death (a fixture, not Peruvian law).
-  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-  cpSync(fixtureCorpus, corpus, { recursive: true });
-  const f = join(corpus, 'countries', 'PER', 'provisions', 'cp-308.md');
-  const before = readFileSync(f, 'utf8');
-  const after = before.replace('      increase: "1/3"\n', '      increase: "1/3"\n    - condition: Fixture capital variant\n      death_penalty: true\n');
-  assert.notEqual(after, before, 'the fixture still has the line this test replaces');
-  writeFileSync(f, after);
+  const corpus = fixtureCopy();
+  editFixture(corpus, 'countries/PER/provisions/cp-308.md', '      increase: "1/3"\n', '      increase: "1/3"\n    - condition: Fixture capital variant\n      death_penalty: true\n');
   const site = buildSite(corpus);
   const { data, api } = loadScript(site);
   for (const [a, b, role] of [['ECU', 'PER', 'requested'], ['PER', 'ECU', 'requesting']]) {
@@ -150,8 +157,7 @@ test('the page script and the CLI agree on the death-penalty warning', () => {
 test('a bilateral treaty recorded in both profiles is one basis, in the page script as in the CLI', () => {
   // ECU's profile gains the PER treaty under its own title, with the same signature date and no
   // entry into force; PER's entry gives the entry into force.
-  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-  cpSync(fixtureCorpus, corpus, { recursive: true });
+  const corpus = fixtureCopy();
   const f = join(corpus, 'countries', 'ECU', 'mla.yaml');
   writeFileSync(f, readFileSync(f, 'utf8') + 'bilateral_treaties:\n  - with: PER\n    title: Tratado de asistencia judicial en materia penal con el Perú\n    signed: 1999-01-01\n');
   const site = buildSite(corpus);
@@ -167,15 +173,10 @@ test('a bilateral treaty recorded in both profiles is one basis, in the page scr
 
 test('the Apostille Convention between the two States: page script, CLI and page agree', async () => {
   // GTM joins the fixture Apostille list and PER objects to its accession (fixture data).
-  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-  cpSync(fixtureCorpus, corpus, { recursive: true });
-  const f = join(corpus, 'instruments', 'hcch-apostille', 'parties.yaml');
-  const before = readFileSync(f, 'utf8');
-  const after = before.replace('    entry_into_force: 2010-09-30\n',
-    '    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [GTM]\n        summary: Objected to the accession of GTM (fixture).\n')
-    + '  - country: GTM\n    consent: 2016-01-19\n    consent_kind: accession\n';
-  assert.notEqual(after.replace(/  - country: GTM[\s\S]*$/, ''), before, 'the fixture still has the line this test replaces');
-  writeFileSync(f, after);
+  const corpus = fixtureCopy();
+  const f = editFixture(corpus, 'instruments/hcch-apostille/parties.yaml', '    entry_into_force: 2010-09-30\n',
+    '    entry_into_force: 2010-09-30\n    declarations:\n      - kind: objection\n        states: [GTM]\n        summary: Objected to the accession of GTM (fixture).\n');
+  writeFileSync(f, readFileSync(f, 'utf8') + '  - country: GTM\n    consent: 2016-01-19\n    consent_kind: accession\n');
   const site = buildSite(corpus);
   const { data, api } = loadScript(site);
   const expected = { 'GTM PER': 'no', 'PER GTM': 'no', 'GTM ECU': 'yes', 'ECU PER': 'yes' };
@@ -199,13 +200,8 @@ test('the Apostille Convention between the two States: page script, CLI and page
 });
 
 test('undated entries of the only treaty between two States are one basis; two undated treaties stay two', () => {
-  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-  cpSync(fixtureCorpus, corpus, { recursive: true });
-  const per = join(corpus, 'countries', 'PER', 'mla.yaml');
-  const perText = readFileSync(per, 'utf8');
-  const undatedPer = perText.replace('    signed: 1999-01-01\n    in_force: 2000-01-01\n', '');
-  assert.notEqual(undatedPer, perText, 'the fixture still has the lines this test removes');
-  writeFileSync(per, undatedPer);
+  const corpus = fixtureCopy();
+  editFixture(corpus, 'countries/PER/mla.yaml', '    signed: 1999-01-01\n    in_force: 2000-01-01\n', '');
   const ecu = join(corpus, 'countries', 'ECU', 'mla.yaml');
   const ecuText = readFileSync(ecu, 'utf8');
   for (const [extra, count] of [['', 1], ['  - with: PER\n    title: Otro tratado con el Perú\n', 3]]) {
@@ -223,13 +219,8 @@ test('undated entries of the only treaty between two States are one basis; two u
 
 test('an instrument neither State is listed for is named in one line, not shown as a basis card', async () => {
   // Drop ECU from the fixture's (incomplete) UNCAC list: for GTM → ECU neither State is listed.
-  const corpus = join(mkdtempSync(join(tmpdir(), 'concord-corpus-')), 'corpus');
-  cpSync(fixtureCorpus, corpus, { recursive: true });
-  const f = join(corpus, 'instruments', 'uncac', 'parties.yaml');
-  const before = readFileSync(f, 'utf8');
-  const after = before.replace('  - country: ECU\n    consent: 2005-09-15\n    consent_kind: ratification\n', '');
-  assert.notEqual(after, before, 'the fixture still has the lines this test removes');
-  writeFileSync(f, after);
+  const corpus = fixtureCopy();
+  editFixture(corpus, 'instruments/uncac/parties.yaml', '  - country: ECU\n    consent: 2005-09-15\n    consent_kind: ratification\n', '');
   const site = buildSite(corpus);
   const { data, api } = loadScript(site);
   agree(corpus, data, api, 'GTM', 'ECU', 'corruption.bribery');
