@@ -37,8 +37,14 @@ fn timing(stage: &str, since: Instant) {
     }
 }
 
-/// Renders the whole site in memory from a checked corpus.
-pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String> {
+/// Renders the whole site from a checked corpus, handing each finished batch of pages to `emit`
+/// while the next batch renders (the build writes them to disk meanwhile). Returns the number of
+/// files.
+pub fn render_all(
+    checked: &Checked,
+    theme: &Theme,
+    mut emit: impl FnMut(Vec<Page>) -> Result<(), String>,
+) -> Result<usize, String> {
     // search indexing runs on its own thread while the pages render
     let search = crate::search::export::spawn(&checked.corpus);
     let mut r = Renderer::new(&checked.corpus, theme)?;
@@ -51,8 +57,22 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
         href: "gaps/index.html".into(),
     });
     r.extra_nav.push(crate::render::mla::nav_link());
+    let mut count = 0;
+    let mut emit = |pages: Vec<Page>| {
+        count += pages.len();
+        emit(pages)
+    };
+    let statics = theme
+        .statics
+        .iter()
+        .map(|(name, bytes)| Page {
+            path: format!("static/{name}"),
+            bytes: bytes.clone(),
+        })
+        .collect();
+    emit(statics)?;
     let t = Instant::now();
-    let mut pages = r.all()?;
+    emit(r.all()?)?;
     timing("entity pages", t);
     // Comparisons/scoreboards and the JSON export are independent: one per core.
     let t = Instant::now();
@@ -60,26 +80,20 @@ pub fn render_all(checked: &Checked, theme: &Theme) -> Result<Vec<Page>, String>
         || crate::render::compare::pages(&r, &checked.corpus),
         || export::concord_json(&checked.corpus),
     );
-    pages.extend(compare?);
+    let mut pages = compare?;
     pages.push(Page {
         path: "data/concord.json".into(),
         bytes: json.into_bytes(),
     });
+    emit(pages)?;
     timing("compare, gaps and concord.json", t);
     let t = Instant::now();
-    pages.extend(crate::render::mla::pages(&r, &checked.corpus)?);
+    emit(crate::render::mla::pages(&r, &checked.corpus)?)?;
     timing("MLA assistant", t);
     let t = Instant::now();
-    pages.extend(search.join()?);
+    emit(search.join()?)?;
     timing("search index", t);
-    for (name, bytes) in &theme.statics {
-        pages.push(Page {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        });
-    }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+    Ok(count)
 }
 
 pub fn build(o: &BuildOptions) -> Result<Built, BuildError> {
@@ -94,17 +108,41 @@ pub fn build(o: &BuildOptions) -> Result<Built, BuildError> {
         None => Theme::embedded(),
     };
     let bar = progress_bar(o.progress);
-    bar.set_message("rendering");
-    let pages = render_all(&checked, &theme).map_err(BuildError::Other)?;
-    bar.set_length(pages.len() as u64);
-    bar.set_message("writing");
-    let t = Instant::now();
-    crate::write::write_site(o.out, &pages).map_err(BuildError::Other)?;
-    timing("write", t);
-    bar.set_position(pages.len() as u64);
+    bar.set_message("rendering and writing");
+    // Pages are written into a staging folder as they are rendered, each batch on its own thread
+    // (on disk, writing ~190 MB costs as much as rendering it); the staging folder replaces the
+    // output only once everything is written, and is removed if anything fails.
+    let staging = crate::write::Staging::create(o.out).map_err(BuildError::Other)?;
+    let pages = std::thread::scope(|s| {
+        let mut writers = Vec::new();
+        let rendered = render_all(&checked, &theme, |batch| {
+            bar.inc_length(batch.len() as u64);
+            let (staging, bar) = (&staging, &bar);
+            writers.push(s.spawn(move || {
+                let written = staging.write(&batch);
+                bar.inc(batch.len() as u64);
+                written
+            }));
+            Ok(())
+        });
+        let t = Instant::now();
+        let mut result = rendered;
+        for w in writers {
+            let written = w
+                .join()
+                .unwrap_or_else(|_| Err("a writer thread panicked".to_string()));
+            if let (Ok(_), Err(e)) = (&result, written) {
+                result = Err(e);
+            }
+        }
+        timing("write (after rendering)", t);
+        result
+    })
+    .map_err(BuildError::Other)?;
+    staging.commit().map_err(BuildError::Other)?;
     bar.finish_and_clear();
     Ok(Built {
-        pages: pages.len(),
+        pages,
         millis: start.elapsed().as_millis(),
         warnings: checked.summary.warnings,
     })

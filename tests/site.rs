@@ -209,6 +209,22 @@ fn failed_build_leaves_previous_output_untouched() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stderr(&o).contains("provision.html"), "{}", stderr(&o));
     assert_eq!(files(&out), before);
+    // 3. A failure after every entity page was rendered and handed to the writers (pages are
+    //    written while later ones render): a comparison template that breaks.
+    std::fs::remove_file(theme.path().join("templates/provision.html")).expect("rm");
+    std::fs::write(
+        theme.path().join("templates/compare.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ no_such_variable.field }}{% endblock %}",
+    )
+    .expect("write");
+    let o = build(
+        &fixture(),
+        &out,
+        &["--theme", theme.path().to_str().unwrap_or("")],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("compare.html"), "{}", stderr(&o));
+    assert_eq!(files(&out), before);
     // and no temporary folders are left next to it
     let leftovers: Vec<_> = std::fs::read_dir(out.parent().expect("parent"))
         .expect("ls")
