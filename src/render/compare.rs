@@ -511,29 +511,42 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
             Scope::Network(id.clone()),
         ));
     }
-    let mut board_links = Vec::new();
+    // Each scoreboard runs the gap analysis over its whole scope: independent, so in parallel.
     let names = Names::new(corpus);
-    for (id, label, scope) in boards {
+    let board = |(id, label, scope): (String, String, Scope)| -> Result<(Vec<Page>, Link), String> {
         let g = gaps::gaps(corpus, &scope).map_err(|e| e.to_string())?;
-        out.push(Page {
-            path: format!("data/gaps/{id}.csv"),
-            bytes: report::gaps_csv(&g).into_bytes(),
-        });
-        out.push(Page {
-            path: format!("data/gaps/{id}.json"),
-            bytes: report::gaps_json(&g, report::JsonStyle::Compact).into_bytes(),
-        });
-        out.push(r.page(
-            &format!("gaps/{id}.html"),
-            "gaps.html",
-            &format!("Legislative gaps: {label}"),
-            vec![("Gaps", Some("gaps/index.html")), (&label, None)],
-            minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&names, &g) },
-        )?);
-        board_links.push(Link {
+        let pages = vec![
+            Page {
+                path: format!("data/gaps/{id}.csv"),
+                bytes: report::gaps_csv(&g).into_bytes(),
+            },
+            Page {
+                path: format!("data/gaps/{id}.json"),
+                bytes: report::gaps_json(&g, report::JsonStyle::Compact).into_bytes(),
+            },
+            r.page(
+                &format!("gaps/{id}.html"),
+                "gaps.html",
+                &format!("Legislative gaps: {label}"),
+                vec![("Gaps", Some("gaps/index.html")), (&label, None)],
+                minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&names, &g) },
+            )?,
+        ];
+        let link = Link {
             label,
             href: format!("gaps/{id}.html"),
-        });
+        };
+        Ok((pages, link))
+    };
+    let mut board_links = Vec::new();
+    // collect keeps the boards' order, so the output does not depend on thread timing
+    for (pages, link) in boards
+        .into_par_iter()
+        .map(board)
+        .collect::<Result<Vec<_>, String>>()?
+    {
+        out.extend(pages);
+        board_links.push(link);
     }
     out.push(r.page(
         "gaps/index.html",
