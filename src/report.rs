@@ -437,18 +437,32 @@ fn prison_cell(r: &PenaltyRow) -> String {
     }
 }
 
+/// "base" or "#2": which penalty row of a provision a footnote is about.
+fn variant_ref(r: &PenaltyRow) -> String {
+    match r.variant.kind {
+        VariantKind::Base => "base".to_string(),
+        VariantKind::Aggravated => format!("#{}", r.variant.index),
+    }
+}
+
 fn fine_cell(r: &PenaltyRow) -> String {
     match &r.fine {
-        Some(f) => format!(
-            "{}{}{}",
-            if r.prison.is_some() {
-                combination_word(r.combination)
+        Some(f) => {
+            format!(
+                "{}{}{}",
+                if r.prison.is_some() {
+                    combination_word(r.combination)
+                } else {
+                    ""
+                },
+                f.as_written,
+                derived_mark(r, "fine"),
+            ) + if f.note.is_some() {
+                " (see fine notes)"
             } else {
                 ""
-            },
-            f.as_written,
-            derived_mark(r, "fine")
-        ),
+            }
+        }
         None => r.fine_label(),
     }
 }
@@ -600,18 +614,21 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
         .filter_map(|r| {
             let f = r.fine.as_ref()?;
             let reason = f.usd.reason()?;
-            Some(format!(
-                "{} {}: {}",
-                r.provision,
-                if r.variant.kind == VariantKind::Base {
-                    "base".to_string()
-                } else {
-                    format!("#{}", r.variant.index)
-                },
-                reason
-            ))
+            Some(format!("{} {}: {}", r.provision, variant_ref(r), reason))
         })
         .collect();
+    let fine_notes: Vec<String> = c
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let note = r.fine.as_ref()?.note.as_ref()?;
+            Some(format!("{} {}: {note}", r.provision, variant_ref(r)))
+        })
+        .collect();
+    if !fine_notes.is_empty() {
+        blocks.push(Block::Text("Fine notes:".to_string()));
+        blocks.push(Block::List(fine_notes));
+    }
     if !unconverted.is_empty() {
         blocks.push(Block::Text("Fines not converted:".to_string()));
         blocks.push(Block::List(unconverted));
@@ -684,7 +701,7 @@ pub fn compare_json(c: &Comparison, style: JsonStyle) -> String {
 }
 
 /// Columns of the comparison CSV, in order.
-pub const COMPARE_CSV_HEADER: [&str; 41] = [
+pub const COMPARE_CSV_HEADER: [&str; 42] = [
     "offence",
     "country",
     "country_name",
@@ -715,6 +732,7 @@ pub const COMPARE_CSV_HEADER: [&str; 41] = [
     "fine_unit",
     "fine_basis",
     "fine_as_written",
+    "fine_note",
     "fine_usd_status",
     "fine_usd_min",
     "fine_usd_max",
@@ -799,6 +817,7 @@ pub fn compare_csv(c: &Comparison) -> String {
                     String::new()
                 }
             }),
+            f.and_then(|f| f.note.clone()).unwrap_or_default(),
             usd.map(|u| u.status().to_string()).unwrap_or_default(),
             usd_min,
             usd_max,

@@ -882,8 +882,9 @@ impl Ctx<'_> {
                 );
             }
         }
-        if s.prison.is_some() && s.fine.is_some() && s.combination.is_none() {
-            self.err(file, (1, 1), Code::Penalty, format!("{what}: prison and fine given without `combination`: expected and, or, or and_or"));
+        if let (Some(_), Some(f), None) = (s.prison, s.fine, s.combination) {
+            // Point at the fine, the field whose presence makes `combination` necessary.
+            self.err(file, (f.kind.line, f.kind.col), Code::Penalty, format!("{what}: prison and fine given without `combination`: expected and, or, or and_or"));
         }
     }
 

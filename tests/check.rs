@@ -287,6 +287,21 @@ fn fine_kinds_need_their_fields() {
     );
 }
 
+#[test]
+fn prison_and_fine_need_a_combination_and_the_error_points_at_the_fine() {
+    let s = Scratch::new();
+    let t = s
+        .read("countries/ECU/provisions/coip-247.md")
+        .replace("  combination: and\n", "");
+    s.write("countries/ECU/provisions/coip-247.md", t);
+    let (_, out) = check(s.path());
+    assert_error(
+        &out,
+        "countries/ECU/provisions/coip-247.md:11:17",
+        "prison and fine given without `combination`",
+    );
+}
+
 /// One corpus with many different errors: every one is in the single report.
 #[test]
 fn all_errors_reported_in_one_run() {

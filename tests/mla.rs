@@ -63,6 +63,11 @@ fn markdown_report_and_draft() {
     assert!(out.contains("**To:** Fixture Ministry of Justice, Peru (fixture)"));
     assert!(out.contains("This request is made under the Fixture bilateral MLA treaty"));
     assert!(out.contains("**Código Penal, art. 308** — Tráfico ilegal de especies (Illegal trafficking in wild species). Penalty: 3 years to 5 years and 180 to 400 day-fines"));
+    // the record's caveat on a fine travels with the penalty into the draft
+    assert!(
+        out.contains("**COIP, art. 247** — Delitos contra la flora y fauna silvestres. Penalty: 1 year to 3 years and 1 to 3 × PER-UIT (on the fine: Fixture fine note: per specimen). Serious crime"),
+        "{out}"
+    );
     for h in [
         "## 1. Requesting authority",
         "## 2. Legal basis",

@@ -376,6 +376,40 @@ fn json_export_has_documented_fields() {
     assert_eq!(n["members"], serde_json::json!(["PER", "ECU"]));
 }
 
+/// A record's caveat on a fine (e.g. "or more under an alternative-fine rule") is shown wherever
+/// the fine is: the provision page (base and aggravated rows) and the comparison table.
+#[test]
+fn fine_notes_are_shown_with_their_fines() {
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-308.md").replace(
+        "      prison: { min_months: 48, max_months: 84 }\n",
+        "      prison: { min_months: 48, max_months: 84 }\n      fine: { kind: fixed, max: 1000, currency: PEN, note: \"Aggravated fine <caveat>.\" }\n      combination: and\n",
+    );
+    assert!(t.contains("Aggravated fine"), "fixture edit applied");
+    s.write("countries/PER/provisions/cp-308.md", t);
+    let (_d, out) = built(s.path());
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("missing {p}"));
+    let p = read("countries/PER/cp-308.html");
+    assert!(
+        p.contains("<span class=\"muted\">Fine: Aggravated fine &lt;caveat&gt;.</span>"),
+        "aggravated row shows its fine note, escaped: {p}"
+    );
+    let e = read("countries/ECU/coip-247.html");
+    assert!(
+        e.contains("<span class=\"muted\">Fixture fine note: per specimen.</span>"),
+        "{e}"
+    );
+    let c = read("compare/wildlife.trafficking.html");
+    assert!(c.contains("<span class=\"muted fine-note\">Fixture fine note: per specimen.</span>"));
+    assert!(c.contains("<span class=\"muted fine-note\">Aggravated fine &lt;caveat&gt;.</span>"));
+    assert_eq!(
+        c.matches("fine-note").count(),
+        2,
+        "no note where none is recorded"
+    );
+}
+
 #[test]
 fn pages_show_what_the_corpus_says() {
     let (_d, out) = built(&fixture());

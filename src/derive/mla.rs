@@ -310,7 +310,7 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
         title: p.title.clone(),
         title_en: p.english_title().map(str::to_string),
         offences: p.offences.iter().map(|o| o.value.clone()).collect(),
-        penalty: format::sanction(p.penalty.sanction()),
+        penalty: format::sanction_with_fine_note(p.penalty.sanction()),
         max_label: format::max_label(p.penalty.sanction()),
         serious_crime: format::serious(penalties::serious_crime(&p.penalty)).to_string(),
         aggravated: p
@@ -327,10 +327,10 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
                     (Some(i), false) => format!("base penalty increased by {}", i.value),
                     (Some(i), true) => format!(
                         "{} (base penalty increased by {})",
-                        format::sanction(a.sanction()),
+                        format::sanction_with_fine_note(a.sanction()),
                         i.value
                     ),
-                    (None, _) => format::sanction(a.sanction()),
+                    (None, _) => format::sanction_with_fine_note(a.sanction()),
                 };
                 format!("{}: {what}", a.condition)
             })

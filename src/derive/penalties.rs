@@ -348,6 +348,10 @@ pub struct FineFigures {
     pub basis: Option<String>,
     /// "180–400 day-fines", "1–3 × PER-UIT", "10,000–50,000 GTQ".
     pub as_written: String,
+    /// The record's own caveat on the fine (e.g. a higher alternative maximum the structured
+    /// figures cannot express); it travels with the figures so no table shows them without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub usd: Usd,
 }
 
@@ -542,6 +546,7 @@ pub fn fine_figures(
         unit,
         basis: f.basis.clone(),
         as_written,
+        note: f.note.clone().filter(|n| !n.trim().is_empty()),
         usd,
     }
 }

@@ -40,6 +40,8 @@ struct Row {
     max_sort: f64,
     serious_crime: &'static str,
     fine: String,
+    /// The record's caveat on the fine, shown under it (never the figure alone).
+    fine_note: Option<String>,
     fine_usd: String,
     fine_usd_sort: f64,
     fine_usd_note: Option<String>,
@@ -123,6 +125,7 @@ fn row(r: &PenaltyRow) -> Row {
             None if r.fine_unknown => "unknown".into(),
             None => "none recorded".into(),
         },
+        fine_note: r.fine.as_ref().and_then(|f| f.note.clone()),
         fine_usd: usd.map(Usd::label).unwrap_or_else(|| "—".into()),
         fine_usd_sort: match usd {
             Some(Usd::Converted { max, min, .. }) => max.or(*min).unwrap_or(-1.0),

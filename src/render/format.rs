@@ -127,6 +127,20 @@ pub fn sanction(s: Sanction<'_>) -> String {
     }
 }
 
+/// The sanction in words followed by the record's caveat on the fine, for text that shows the
+/// penalty in one line (the MLA assistant): the figure never travels without its caveat.
+pub fn sanction_with_fine_note(s: Sanction<'_>) -> String {
+    let text = sanction(s);
+    match s
+        .fine
+        .and_then(|f| f.note.as_deref())
+        .map(|n| n.trim().trim_end_matches('.'))
+    {
+        Some(n) if !n.is_empty() => format!("{text} (on the fine: {n})"),
+        _ => text,
+    }
+}
+
 /// How a sanction that can be death reads in tables and labels.
 pub const DEATH_PENALTY: &str = "death penalty";
 

@@ -60,13 +60,15 @@ test('the CSV download matches the table on the page', async () => {
     min: r.cells[3].textContent.trim(),
     max: r.cells[4].textContent.trim(),
     serious: r.cells[5].textContent.trim(),
-    fine: r.cells[6].textContent.trim(),
+    fine: r.cells[6].querySelector('.fine-written').textContent.trim(),
+    fineNote: r.cells[6].querySelector('.fine-note')?.textContent.trim() ?? '',
   })));
   const csv = parseCsv(readFileSync(join(site, 'data', 'compare', 'wildlife.trafficking.csv'), 'utf8'));
   const head = csv[0];
   const col = (name) => head.indexOf(name);
   const rows = csv.slice(1).filter((r) => r[col('coverage')] === 'provision');
   assert.equal(rows.length, table.length, 'one CSV row per table row');
+  assert.ok(rows.some((r) => r[col('fine_note')] !== ''), 'the fixture has a fine with a note');
   rows.forEach((r, i) => {
     const t = table[i];
     assert.ok(t.provision.endsWith(`${r[col('provision')].split('-').slice(1).join('-')}.html`), `row ${i} provision`);
@@ -75,6 +77,7 @@ test('the CSV download matches the table on the page', async () => {
     assert.equal(t.max.includes('death penalty'), r[col('death_penalty')] === 'yes', `row ${i} death penalty`);
     assert.ok(t.serious.includes(r[col('serious_crime')]), `row ${i} serious crime`);
     assert.equal(t.fine, r[col('fine_as_written')] || 'none recorded', `row ${i} fine`);
+    assert.equal(t.fineNote, r[col('fine_note')], `row ${i} fine note, shown with the figure`);
   });
 });
 
