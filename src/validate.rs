@@ -780,11 +780,17 @@ impl Ctx<'_> {
     }
 
     fn penalty(&mut self, file: &str, p: &Penalty) {
-        if p.prison_unknown && p.prison.is_some() {
-            self.err(file, (1, 1), Code::Penalty, "`prison_unknown: true` with a `prison` term: keep the term, or remove it if it is not sourced");
+        if let Some(pr) = p.prison.as_ref().filter(|_| p.prison_unknown) {
+            // The term's own position when it has one; an empty `prison` has none to give.
+            let at = [&pr.min_months, &pr.max_months]
+                .into_iter()
+                .flatten()
+                .next()
+                .map_or((1, 1), |m| (m.line, m.col));
+            self.err(file, at, Code::Penalty, "`prison_unknown: true` with a `prison` term: keep the term, or remove it if it is not sourced");
         }
-        if p.fine_unknown && p.fine.is_some() {
-            self.err(file, (1, 1), Code::Penalty, "`fine_unknown: true` with a `fine`: keep the fine, or remove it if it is not sourced");
+        if let Some(f) = p.fine.as_ref().filter(|_| p.fine_unknown) {
+            self.err(file, (f.kind.line, f.kind.col), Code::Penalty, "`fine_unknown: true` with a `fine`: keep the fine, or remove it if it is not sourced");
         }
         self.sanction(file, p.sanction(), "penalty");
         for a in &p.aggravated {

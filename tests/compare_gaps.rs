@@ -870,7 +870,7 @@ fn a_fine_whose_amount_was_not_read_is_unknown_never_none() {
     assert_eq!(code, 1);
     assert!(
         out.contains(
-            "countries/PER/provisions/cp-317.md:1:1: error: `fine_unknown: true` with a `fine`"
+            "countries/PER/provisions/cp-317.md:12:17: error: `fine_unknown: true` with a `fine`"
         ),
         "{out}"
     );
