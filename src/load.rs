@@ -128,7 +128,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Corpus {
         diags.items.extend(d.items);
         place_parsed(&mut corpus, p);
     }
+    apply_country_numbering(&mut corpus);
     corpus
+}
+
+/// A provision that does not say how its law is numbered takes its country's `numbering`, so
+/// every later stage reads one field and cites "s. 45" for a Kenyan Act, "art. 308" for a code.
+fn apply_country_numbering(corpus: &mut Corpus) {
+    for c in corpus.countries.values_mut() {
+        let Some(n) = c.meta.as_ref().and_then(|m| m.data.numbering) else {
+            continue;
+        };
+        for d in c.provisions.values_mut() {
+            d.front.numbering.get_or_insert(n);
+        }
+    }
 }
 
 /// Collects corpus-relative paths of all files, skipping hidden entries (`.git`, `.DS_Store`).

@@ -586,7 +586,7 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
                 "{}: {}, {} — {} ({}; as of {}; {})",
                 r.provision,
                 r.statute,
-                crate::model::article_label(&r.article),
+                r.article_label,
                 r.title,
                 r.country_name,
                 r.as_of,

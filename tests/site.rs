@@ -165,6 +165,71 @@ fn real_corpus_site_links_all_resolve() {
     let n = check_links(&out);
     assert!(n > 1000, "only {n} links checked");
     assert!(out.join("index.html").exists());
+    // Each provision is cited the way its own law numbers it.
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("missing {p}"));
+    let ken = read("countries/KEN/wcma-92.html");
+    assert!(
+        ken.contains("2013 (No. 47 of 2013), s. 92"),
+        "Kenyan Act: a section"
+    );
+    assert!(!ken.contains("art. 92"), "never an article");
+    let usa = read("countries/USA/usc21-841.html");
+    assert!(
+        usa.contains("Controlled Substances Act, 21 U.S.C., § 841"),
+        "U.S. Code: §"
+    );
+    assert!(!usa.contains("art. 841"));
+    let phl = read("countries/PHL/rpc-217.html");
+    assert!(
+        phl.contains("art. 217"),
+        "the Revised Penal Code has articles, its country default notwithstanding"
+    );
+    let tza = read("countries/TZA/eocca-fs-4.html");
+    assert!(tza.contains("First Schedule, para. 4") && !tza.contains("art. First Schedule"));
+    let col = read("countries/COL/cp-454a.html");
+    assert!(
+        col.contains("art. 454A"),
+        "a civil-law code keeps its articles"
+    );
+}
+
+/// `numbering` in country.yaml is the default for that country's provisions; a provision file
+/// can say otherwise; the label follows into comparisons, gaps and the MLA assistant.
+#[test]
+fn numbering_default_and_override() {
+    let s = Scratch::new();
+    let c = s.read("countries/PER/country.yaml");
+    s.write(
+        "countries/PER/country.yaml",
+        c.replace(
+            "region: Americas\n",
+            "region: Americas\nnumbering: section\n",
+        ),
+    );
+    let p = s.read("countries/PER/provisions/cp-317.md");
+    s.write(
+        "countries/PER/provisions/cp-317.md",
+        p.replace(
+            "article: \"317\"\n",
+            "article: \"317\"\nnumbering: paragraph\n",
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("missing {p}"));
+    assert!(read("countries/PER/cp-308.html").contains("Código Penal, s. 308"));
+    assert!(read("countries/PER/cp-317.html").contains("Código Penal, para. 317"));
+    assert!(read("compare/wildlife.trafficking.html").contains("Código Penal, s. 308"));
+    assert!(
+        read("countries/ECU/coip-247.html").contains("COIP, art. 247"),
+        "another country's default is untouched"
+    );
+    let mla = read("mla/data.js");
+    assert!(
+        mla.contains("Código Penal, s. 308"),
+        "the MLA assistant cites it the same way"
+    );
 }
 
 #[test]

@@ -370,7 +370,7 @@ fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
             label: format!(
                 "{} {} — {}",
                 d.front.statute,
-                article_label(&d.front.article.value),
+                d.front.article_label(),
                 d.front.title_en.as_ref().unwrap_or(&d.front.title)
             ),
             date: Some(d.front.as_of.value),

@@ -612,6 +612,8 @@ pub struct PenaltyRow {
     pub file: String,
     pub statute: String,
     pub article: String,
+    /// "art. 308", "s. 45", "§ 1591": the article as its law cites it.
+    pub article_label: String,
     /// English title when given, else the original.
     pub title: String,
     pub variant: Variant,
@@ -703,6 +705,7 @@ pub fn provision_rows(
         file: doc.file.clone(),
         statute: p.statute.clone(),
         article: p.article.value.clone(),
+        article_label: p.article_label(),
         title: p.title_en.clone().unwrap_or_else(|| p.title.clone()),
         variant,
         prison_unknown: prison.is_none() && p.penalty.prison_unknown,

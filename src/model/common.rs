@@ -263,26 +263,69 @@ pub struct Quote {
     pub source: Source,
 }
 
-/// "art. 308", or, for a record whose article is not known and says so in parentheses
-/// ("(article not identified)"), that text alone: "art. (article not identified)" reads badly.
-pub fn article_label(article: &str) -> String {
+/// How a law numbers its provisions, so that a provision is cited the way its own law cites it:
+/// civil-law codes have articles ("art. 308"), common-law Acts have sections ("s. 45"), the
+/// U.S. Code has sections written with the section sign ("§ 1591").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// "art. 308"
+    #[default]
+    Article,
+    /// "s. 45"
+    Section,
+    /// "§ 1591"
+    SectionSign,
+    /// "para. 4"
+    Paragraph,
+    /// The designation as written, with nothing added ("First Schedule, para. 4").
+    AsWritten,
+}
+
+/// "art. 308", "s. 45", "§ 1591" — or, for a record whose article is not known and says so in
+/// parentheses ("(article not identified)"), that text alone: "art. (article not identified)"
+/// reads badly.
+pub fn article_label(article: &str, numbering: Numbering) -> String {
     if article.starts_with('(') {
-        article.to_string()
-    } else {
-        format!("art. {article}")
+        return article.to_string();
+    }
+    match numbering {
+        Numbering::Article => format!("art. {article}"),
+        Numbering::Section => format!("s. {article}"),
+        Numbering::SectionSign => format!("§ {article}"),
+        Numbering::Paragraph => format!("para. {article}"),
+        Numbering::AsWritten => article.to_string(),
     }
 }
 
 #[cfg(test)]
 mod article_label_tests {
-    use super::article_label;
+    use super::{Numbering, article_label};
 
     #[test]
     fn an_unidentified_article_is_not_called_art() {
-        assert_eq!(article_label("308-A"), "art. 308-A");
+        assert_eq!(article_label("308-A", Numbering::Article), "art. 308-A");
         assert_eq!(
-            article_label("(article not identified)"),
+            article_label("(article not identified)", Numbering::Article),
             "(article not identified)"
+        );
+        assert_eq!(
+            article_label("(section not identified)", Numbering::Section),
+            "(section not identified)"
+        );
+    }
+
+    #[test]
+    fn each_numbering_cites_the_way_its_law_does() {
+        assert_eq!(article_label("45", Numbering::Section), "s. 45");
+        assert_eq!(
+            article_label("922(a)(1)", Numbering::SectionSign),
+            "§ 922(a)(1)"
+        );
+        assert_eq!(article_label("4", Numbering::Paragraph), "para. 4");
+        assert_eq!(
+            article_label("First Schedule, para. 4", Numbering::AsWritten),
+            "First Schedule, para. 4"
         );
     }
 }

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{At, Date, Quote, Source, Tri, Verification};
+use super::common::{At, Date, Numbering, Quote, Source, Tri, Verification, article_label};
 use super::penalty::{Flag, Penalty};
 
 // ---------------------------------------------------------------- offences.yaml
@@ -350,6 +350,10 @@ pub struct CountryFile {
     pub currency: Option<At<String>>,
     #[serde(default)]
     pub legal_system: Option<String>,
+    /// How this country's laws number their provisions (`section` for most common-law Acts):
+    /// the default for its provision files, each of which can say otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<Numbering>,
     #[serde(default)]
     pub coverage: Vec<CoverageFinding>,
     #[serde(default)]
@@ -520,6 +524,11 @@ pub struct ProvisionFront {
     pub statute: String,
     /// Article / section number as written ("308-A", "51").
     pub article: At<String>,
+    /// How the law numbers it: `article` ("art. 308"), `section` ("s. 45"), `section_sign`
+    /// ("§ 1591"), `paragraph` or `as_written`. Left out, the country's `numbering` applies
+    /// (filled in when the corpus is loaded), else `article`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<Numbering>,
     /// Heading in the original language.
     pub title: String,
     /// English heading, when the original is not English.
@@ -577,6 +586,11 @@ pub struct Repeal {
 }
 
 impl ProvisionFront {
+    /// "art. 308", "s. 45", "§ 1591": the article cited the way its law numbers it.
+    pub fn article_label(&self) -> String {
+        article_label(&self.article.value, self.numbering.unwrap_or_default())
+    }
+
     /// Still law (not repealed): the provisions comparisons, gaps and the MLA assistant use.
     pub fn in_force(&self) -> bool {
         self.repealed.is_none()

@@ -101,7 +101,7 @@ fn row(r: &PenaltyRow) -> Row {
             href: views::country_href(&r.country),
         },
         provision: Link {
-            label: format!("{}, {}", r.statute, crate::model::article_label(&r.article)),
+            label: format!("{}, {}", r.statute, r.article_label),
             href: views::provision_href(&r.provision),
         },
         variant,
@@ -201,11 +201,7 @@ pub fn prison_chart(c: &Comparison) -> String {
         let hi = p.and_then(|p| p.max_months);
         // Death is drawn like life: to the edge, with its own mark.
         let life = p.is_some_and(|p| p.life) || r.death_penalty;
-        let full = format!(
-            "{} — {}",
-            r.country_name,
-            crate::model::article_label(&r.article)
-        );
+        let full = format!("{} — {}", r.country_name, r.article_label);
         // Long article designations would run off the left edge: shorten, keep the full text
         // in the bar's tooltip. An unverified record says so in its label, which is never cut.
         let unverified = r.verification == crate::model::Verification::Unverified;
@@ -302,7 +298,7 @@ fn evidence_link(names: &Names, e: &Evidence, iso3: &str, offence: &str) -> Evid
         EvidenceKind::Provision => {
             e.id.as_deref()
                 .and_then(|id| names.corpus.countries.get(iso3)?.provisions.get(id))
-                .map(|d| crate::model::article_label(&d.front.article.value))
+                .map(|d| d.front.article_label())
         }
         EvidenceKind::Finding => Some(match e.date {
             Some(d) => format!("finding of {d}"),
@@ -361,7 +357,7 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
                 // The header names the instrument already: "art. VIII", not "cites:VIII".
                 "articles": o.articles.iter().map(|a| {
                     let (i, n) = crate::validate::split_ref(&a.article).unwrap_or(("", ""));
-                    Link { label: crate::model::article_label(n), href: views::article_href(i, n) }
+                    Link { label: format!("art. {n}"), href: views::article_href(i, n) }
                 }).collect::<Vec<_>>(),
                 "optional": o.nature == crate::model::ObligationNature::Optional,
                 "totals": o.totals,

@@ -328,11 +328,7 @@ pub struct ProvisionSummary {
 }
 
 pub fn provision_label(p: &ProvisionFront) -> String {
-    format!(
-        "{}, {}",
-        p.statute,
-        crate::model::article_label(&p.article.value)
-    )
+    format!("{}, {}", p.statute, p.article_label())
 }
 
 pub fn provision_summary(
