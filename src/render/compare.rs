@@ -202,19 +202,11 @@ pub fn prison_chart(c: &Comparison) -> String {
         // Death is drawn like life: to the edge, with its own mark.
         let life = p.is_some_and(|p| p.life) || r.death_penalty;
         let full = format!("{} — {}", r.country_name, r.article_label);
-        // Long article designations would run off the left edge: shorten, keep the full text
-        // in the bar's tooltip. An unverified record says so in its label, which is never cut.
+        // Long names would run off the left edge: shorten, keep the full text in the bar's
+        // tooltip. An unverified record says so in its label, which is never cut.
         let unverified = r.verification == crate::model::Verification::Unverified;
         let suffix = if unverified { " · unverified" } else { "" };
-        let room = 42 - suffix.chars().count();
-        let label = if full.chars().count() > room {
-            format!(
-                "{}…{suffix}",
-                full.chars().take(room - 1).collect::<String>()
-            )
-        } else {
-            format!("{full}{suffix}")
-        };
+        let label = fit_label(&r.country_name, &r.article_label, suffix, label_w - 12.0);
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lbl\" text-anchor=\"end\">{}</text>\n",
             label_w - 8.0,
@@ -270,6 +262,52 @@ pub fn prison_chart(c: &Comparison) -> String {
         height - 10.0
     ));
     svg
+}
+
+/// Estimated width of `s` in the chart's 11px sans-serif, in SVG user units. Generous
+/// (DejaVu Sans, the widest common default), so a label that fits here fits on screen.
+fn label_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            ' ' | '.' | ',' | ':' | ';' | '\'' | '·' | '(' | ')' | 'i' | 'j' | 'l' | 'I' | 'f'
+            | 't' | 'r' => 4.0,
+            'm' | 'w' => 9.5,
+            'M' | 'W' | '—' | '…' | '§' => 11.0,
+            c if c.is_ascii_lowercase() => 6.6,
+            c if c.is_ascii_digit() => 7.0,
+            c if c.is_ascii_uppercase() => 8.0,
+            _ => 8.5,
+        })
+        .sum()
+}
+
+/// `s` cut with "…" so that it fits `budget` units (unchanged when it already fits).
+fn shorten(s: &str, budget: f64) -> String {
+    if label_width(s) <= budget {
+        return s.to_string();
+    }
+    let budget = budget - label_width("…");
+    let mut used = 0.0;
+    let kept: String = s
+        .chars()
+        .take_while(|c| {
+            used += label_width(c.encode_utf8(&mut [0; 4]));
+            used <= budget
+        })
+        .collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// "Country — art. N" plus `suffix`, fitted into `room` units. The country name is cut first
+/// (the article is what tells two bars of one country apart), then the article if it is itself
+/// too long; the suffix (" · unverified") is never cut.
+fn fit_label(country: &str, article: &str, suffix: &str, room: f64) -> String {
+    let tail = format!(" — {article}");
+    let room = room - label_width(suffix);
+    let country_room = (room - label_width(&tail)).max(70.0);
+    let country = shorten(country, country_room);
+    let tail = shorten(&tail, room - label_width(&country));
+    format!("{country}{tail}{suffix}")
 }
 
 /// A scoreboard cell's link to its evidence; `unverified` puts the badge next to it.
@@ -562,5 +600,44 @@ pub fn country_gaps(corpus: &Corpus, iso3: &str) -> Value {
     match gaps::gaps(corpus, &Scope::Countries(vec![iso3.to_string()])) {
         Ok(g) => scoreboard(&Names::new(corpus), &g),
         Err(_) => Value::UNDEFINED,
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::{fit_label, label_width};
+
+    #[test]
+    fn a_short_label_is_kept_whole() {
+        assert_eq!(
+            fit_label("Peru", "art. 308", " · unverified", 248.0),
+            "Peru — art. 308 · unverified"
+        );
+    }
+
+    #[test]
+    fn the_country_is_cut_before_the_article_and_the_suffix_never() {
+        let l = fit_label(
+            "Bolivia (Plurinational State of)",
+            "art. 141 quater",
+            " · unverified",
+            248.0,
+        );
+        assert!(l.starts_with("Bolivia (Plu"), "{l}");
+        assert!(l.ends_with("… — art. 141 quater · unverified"), "{l}");
+        assert!(label_width(&l) <= 248.0, "{l}");
+    }
+
+    #[test]
+    fn an_overlong_article_is_cut_too() {
+        let l = fit_label(
+            "Myanmar",
+            "Offences chapter — totally protected wild animals",
+            "",
+            248.0,
+        );
+        assert!(l.starts_with("Myanmar — Offences"), "{l}");
+        assert!(l.ends_with('…'), "{l}");
+        assert!(label_width(&l) <= 248.0, "{l}");
     }
 }

@@ -2,7 +2,7 @@
 // aria-sort), and the CSV download holds the same rows and figures as the table on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, fileUrl, fixtureCorpus, launch, openPage } from './lib.mjs';
 
@@ -103,5 +103,23 @@ test('"only verified records" hides the unverified rows and brings them back', a
   await box.uncheck();
   assert.equal((await visible()).length, all.length);
   assert.equal(await page.locator('#verified-count').innerText(), '');
+  assert.deepEqual(page.errors, []);
+});
+
+// The chart's row labels are cut on the server by an estimate of their width; this checks the
+// estimate against real font metrics on every comparison page of the real corpus.
+test('every chart label on the real corpus fits inside its chart', async () => {
+  const real = buildSite();
+  const page = await openPage(browser);
+  const pages = readdirSync(join(real, 'compare')).filter((f) => f.endsWith('.html') && f !== 'index.html');
+  assert.ok(pages.length >= 10, 'the real corpus compares many offences');
+  let labels = 0;
+  for (const f of pages) {
+    await page.goto(fileUrl(real, `compare/${f}`));
+    const boxes = await page.$$eval('svg.chart text.lbl', (ts) => ts.map((t) => ({ text: t.textContent, x: t.getBBox().x })));
+    labels += boxes.length;
+    for (const b of boxes) assert.ok(b.x >= 0, `${f}: "${b.text}" starts ${b.x.toFixed(1)} px left of the chart`);
+  }
+  assert.ok(labels > 100, `labels checked: ${labels}`);
   assert.deepEqual(page.errors, []);
 });
