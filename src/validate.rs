@@ -915,18 +915,28 @@ impl Ctx<'_> {
         self.sources(&file, (1, 1), &n.data.sources, "network", true);
     }
 
+    /// An article that obliges parties to criminalise something, yet no provision implements it
+    /// and no article relates to it, is a hole in the corpus (or a mistyped reference). Articles
+    /// without such obligations (final clauses, procedure) are often cited by nothing; warning
+    /// on them would bury the warnings that matter.
     fn unreferenced_articles(&mut self) {
-        let mut out: BTreeMap<String, String> = BTreeMap::new();
+        let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
         for inst in self.corpus.instruments.values() {
             for (num, doc) in &inst.articles {
                 let r = format!("{}:{num}", inst.id);
-                if !self.referenced.contains(&r) {
-                    out.insert(r, doc.file.clone());
+                let offences: Vec<String> = doc
+                    .front
+                    .obligations
+                    .iter()
+                    .map(|o| o.offence.value.clone())
+                    .collect();
+                if !offences.is_empty() && !self.referenced.contains(&r) {
+                    out.insert(r, (doc.file.clone(), offences));
                 }
             }
         }
-        for (r, file) in out {
-            self.warn(&file, (1, 1), Code::Unreferenced, format!("article {r} is referenced by nothing (no provision implements it, no article relates to it)"));
+        for (r, (file, offences)) in out {
+            self.warn(&file, (1, 1), Code::Unreferenced, format!("article {r} obliges parties to criminalise {} but is referenced by nothing: expected a provision that implements it or an article that relates to it", offences.join(", ")));
         }
     }
 }

@@ -339,12 +339,8 @@ fn warnings_and_strict() {
     let (code, out) = check(&fixture());
     assert_eq!(code, 0);
     assert!(out.contains("countries/ECU/provisions/coip-247.md:1:1: warning: provision ecu-coip-247 is marked `verification: unverified`"), "{out}");
-    assert!(
-        out.contains(
-            "instruments/cites/articles/I.md:1:1: warning: article cites:I is referenced by nothing"
-        ),
-        "{out}"
-    );
+    // CITES art. I (definitions) creates no criminalisation obligation: cited by nothing is normal.
+    assert!(!out.contains("article cites:I "), "{out}");
     let o = concord(&[
         "check",
         "--strict",
@@ -352,6 +348,20 @@ fn warnings_and_strict() {
         &fixture().to_string_lossy(),
     ]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn an_obligation_no_provision_implements_is_a_warning() {
+    let s = Scratch::new();
+    s.write(
+        "instruments/cites/articles/II.md",
+        "---\nnumber: II\ntitle: Fundamental principles\nobligations:\n  - offence: wildlife.trafficking\nsources:\n  - url: https://cites.org/eng/disc/text.php\n    title: Text of the Convention\n    accessed: 2026-01-01\n---\n",
+    );
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("instruments/cites/articles/II.md:1:1: warning: article cites:II obliges parties to criminalise wildlife.trafficking but is referenced by nothing"), "{out}");
+    // the fixture's own obligation articles are all implemented
+    assert!(!out.contains("article cites:VIII "), "{out}");
 }
 
 #[test]
