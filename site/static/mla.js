@@ -448,7 +448,11 @@
     let dcWarning = null;
     if (reqProv.length > 0) dcWarning = null;
     else if (reqFinding) dcWarning = `Dual criminality at risk: research recorded in the corpus found no provision of ${b.name} specifically covering ${o.name} (as of ${reqFinding.as_of}). Check whether a general offence covers the conduct before sending the request.`;
-    else dcWarning = `Dual criminality unknown: the corpus has no provision of ${b.name} covering ${o.name}. Confirm the conduct is an offence there before relying on it.`;
+    else {
+      const rep = b.repealed.find((r) => r.offences.includes(o.id));
+      if (rep) dcWarning = `Dual criminality unknown: the provision of ${b.name} on ${o.name} recorded in the corpus (${rep.label}) was repealed${rep.effective ? ` with effect from ${rep.effective}` : ''} by ${rep.by}; the provision in force is not recorded. Confirm the conduct is an offence there, and its penalty, before relying on it.`;
+      else dcWarning = `Dual criminality unknown: the corpus has no provision of ${b.name} covering ${o.name}. Confirm the conduct is an offence there before relying on it.`;
+    }
     const dual = {
       position: requirements.dual_criminality,
       position_note: requirements.dual_criminality_note,

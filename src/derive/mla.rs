@@ -75,7 +75,21 @@ pub struct CountryIn {
     pub href: String,
     pub profile: Option<ProfileIn>,
     pub provisions: Vec<ProvisionIn>,
+    /// Repealed provisions, kept only to say why dual criminality is unknown when the law
+    /// that replaced them is not recorded.
+    pub repealed: Vec<RepealedIn>,
     pub findings: Vec<FindingIn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepealedIn {
+    pub offences: Vec<String>,
+    pub href: String,
+    /// "Ley contra el Lavado de Dinero y de Activos (…), art. 4".
+    pub label: String,
+    /// The repealing law, as recorded.
+    pub by: String,
+    pub effective: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -376,6 +390,25 @@ impl MlaData {
                         .iter()
                         .filter(|(_, p)| p.front.in_force())
                         .map(|(id, p)| provision_in(id, &p.front))
+                        .collect(),
+                    repealed: c
+                        .provisions
+                        .iter()
+                        .filter_map(|(id, p)| {
+                            let r = p.front.repealed.as_ref()?;
+                            Some(RepealedIn {
+                                offences: p
+                                    .front
+                                    .offences
+                                    .iter()
+                                    .map(|o| o.value.clone())
+                                    .collect(),
+                                href: views::provision_href(id),
+                                label: views::provision_label(&p.front),
+                                by: r.by.value.clone(),
+                                effective: r.effective.as_ref().map(|d| d.value.to_string()),
+                            })
+                        })
                         .collect(),
                     findings: meta
                         .coverage
@@ -1468,6 +1501,18 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
         Some(format!(
             "Dual criminality at risk: research recorded in the corpus found no provision of {} specifically covering {} (as of {}). Check whether a general offence covers the conduct before sending the request.",
             b.name, o.name, f.as_of
+        ))
+    } else if let Some(r) = b.repealed.iter().find(|r| r.offences.contains(&o.id)) {
+        Some(format!(
+            "Dual criminality unknown: the provision of {} on {} recorded in the corpus ({}) was repealed{} by {}; the provision in force is not recorded. Confirm the conduct is an offence there, and its penalty, before relying on it.",
+            b.name,
+            o.name,
+            r.label,
+            r.effective
+                .as_ref()
+                .map(|d| format!(" with effect from {d}"))
+                .unwrap_or_default(),
+            r.by
         ))
     } else {
         Some(format!(

@@ -154,6 +154,22 @@ test('the page script and the CLI agree on the death-penalty warning', () => {
   }
 });
 
+test('a repealed provision with no successor on record: page script and CLI say so, not "no provision"', () => {
+  // ECU's wildlife article is marked repealed by a fixture law (not Ecuadorian law).
+  const corpus = fixtureCopy();
+  editFixture(corpus, 'countries/ECU/provisions/coip-247.md', 'as_of: 2026-01-01\n', 'as_of: 2026-01-01\nrepealed:\n  by: Fixture Repeal Act\n  effective: 2025-10-17\n  sources:\n    - url: https://example.org/repeal\n      title: Fixture repeal\n      accessed: 2026-01-01\n');
+  const site = buildSite(corpus);
+  const { data, api } = loadScript(site);
+  const r = api.analyse(data, 'PER', 'ECU', 'wildlife.trafficking');
+  assert.ok(r.ok, r.error);
+  const c = cli(corpus, 'PER', 'ECU', 'wildlife.trafficking');
+  assert.deepStrictEqual(plain(r.ok), c.json, 'analysis differs');
+  assert.equal(api.draftMd(r.ok), c.draft, 'draft differs');
+  assert.ok(r.ok.warnings.includes('Dual criminality unknown: the provision of Ecuador (fixture) on Wildlife trafficking recorded in the corpus (COIP, art. 247) was repealed with effect from 2025-10-17 by Fixture Repeal Act; the provision in force is not recorded. Confirm the conduct is an offence there, and its penalty, before relying on it.'), JSON.stringify(r.ok.warnings));
+  // the repealed article is not used as the requested State's provision
+  assert.ok(!JSON.stringify(r.ok).includes('"id":"ecu-coip-247"'), 'the repealed provision is not matched');
+});
+
 test('a bilateral treaty recorded in both profiles is one basis, in the page script as in the CLI', () => {
   // ECU's profile gains the PER treaty under its own title, with the same signature date and no
   // entry into force; PER's entry gives the entry into force.
