@@ -275,6 +275,40 @@ fn drug_offence_brings_vienna_article_7() {
     assert_eq!(b["binds_both_from"], "1992-01-16");
     // ECU designated an authority under UNTOC only: the Vienna basis has none recorded
     assert!(b["central_authority"]["authority"].is_null());
+    assert_eq!(
+        b["conditions"],
+        serde_json::json!([]),
+        "drug trafficking needs no condition"
+    );
+    // laundering under the 1988 Convention: only of drug-trafficking proceeds
+    let out = ok(&mla(
+        s.path(),
+        &[
+            "--from",
+            "PER",
+            "--to",
+            "ECU",
+            "--offence",
+            "laundering",
+            "--format",
+            "json",
+        ],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let b = v["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["key"] == "vienna-1988")
+        .expect("Vienna basis for laundering")
+        .clone();
+    assert!(
+        b["conditions"][0]
+            .as_str()
+            .is_some_and(|c| c
+                .contains("art. 3(1)(b) covers the laundering of drug-trafficking proceeds only")),
+        "{b}"
+    );
     // and a corruption offence brings UNCAC art. 46
     let out = ok(&mla(
         s.path(),

@@ -150,6 +150,7 @@
     return 'unknown';
   }
 
+  const VIENNA_LAUNDERING_CONDITION = 'The property laundered derives from an offence established under Vienna Convention 1988 art. 3(1)(a) (drug trafficking): art. 3(1)(b) covers the laundering of drug-trafficking proceeds only.';
   const UNTOC_CONDITIONS = [
     'The offence is transnational in nature (UNTOC art. 3(2)); for assistance under art. 18(1), there are reasonable grounds to suspect that victims, witnesses, proceeds, instrumentalities or evidence are located in the requested State.',
     'The offence involves an organized criminal group (UNTOC art. 2(a)).',
@@ -296,6 +297,8 @@
             conditions.push(`${o.name} is covered by the ${pr.short_name}: its offences are treated as Convention offences between States party to it (${statusWords(qa)}; ${statusWords(qb)}).`);
           }
         }
+        // The 1988 Convention criminalises laundering only of drug-trafficking proceeds.
+        if (inst.id === 'vienna-1988' && o.id === 'laundering') conditions.push(VIENNA_LAUNDERING_CONDITION);
         const cav = multilateralCaveat(inst);
         const caveats = cav === null ? [] : [cav];
         const ok = pa.status === 'party' && pb.status === 'party';

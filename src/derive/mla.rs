@@ -1019,6 +1019,8 @@ fn serious_of(provisions: &[ProvisionIn]) -> String {
     }
 }
 
+const VIENNA_LAUNDERING_CONDITION: &str = "The property laundered derives from an offence established under Vienna Convention 1988 art. 3(1)(a) (drug trafficking): art. 3(1)(b) covers the laundering of drug-trafficking proceeds only.";
+
 const UNTOC_CONDITIONS: [&str; 3] = [
     "The offence is transnational in nature (UNTOC art. 3(2)); for assistance under art. 18(1), there are reasonable grounds to suspect that victims, witnesses, proceeds, instrumentalities or evidence are located in the requested State.",
     "The offence involves an organized criminal group (UNTOC art. 2(a)).",
@@ -1271,6 +1273,11 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
                         status_words(&qb)
                     ));
                 }
+            }
+            // The 1988 Convention criminalises laundering only of drug-trafficking proceeds
+            // (art. 3(1)(b) refers back to the art. 3(1)(a) offences).
+            if inst.id == "vienna-1988" && o.id == "laundering" {
+                conditions.push(VIENNA_LAUNDERING_CONDITION.to_string());
             }
             let caveats: Vec<String> = multilateral_caveat(inst).into_iter().collect();
             let ok = pa.status == "party" && pb.status == "party";
