@@ -501,7 +501,7 @@
           li.appendChild(el('span', { class: 'badge unverified', title: 'Not yet confirmed against the official text' }, 'unverified'));
         }
         var kindLabel = row[3];
-        engine.meta.facets.kind.forEach(function (k) { if (k[0] === row[3]) kindLabel = k[1].replace(/s$/, ''); });
+        engine.meta.facets.kind.forEach(function (k) { if (k[0] === row[3]) kindLabel = k[2]; });
         li.appendChild(el('p', { class: 'search-where' }, kindLabel + ' · ' + row[1]));
         var sn = el('p', { class: 'search-snippet' });
         engine.snippet(row[4], res.parsed, 240).forEach(function (piece) {

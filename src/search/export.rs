@@ -257,20 +257,19 @@ pub fn export_with(docs: &[SearchDoc], labels: &Labels) -> Result<Vec<Page>, Str
     let labels = |m: &BTreeMap<&str, String>| -> Vec<Value> {
         m.iter().map(|(k, v)| json!([k, v])).collect()
     };
+    // [id, plural for the filter, singular for a result's "where" line]
     let kind_labels: Vec<Value> = KINDS
         .iter()
         .map(|k| {
-            json!([
-                k,
-                match *k {
-                    "provision" => "National provisions",
-                    "article" => "Treaty articles",
-                    "instrument" => "Instruments",
-                    "country" => "Countries",
-                    "mla" => "MLA profiles",
-                    _ => "Networks",
-                }
-            ])
+            let (plural, singular) = match *k {
+                "provision" => ("National provisions", "National provision"),
+                "article" => ("Treaty articles", "Treaty article"),
+                "instrument" => ("Instruments", "Instrument"),
+                "country" => ("Countries", "Country"),
+                "mla" => ("MLA profiles", "MLA profile"),
+                _ => ("Networks", "Network"),
+            };
+            json!([k, plural, singular])
         })
         .collect();
     let fields: Vec<Value> = TEXT_FIELDS

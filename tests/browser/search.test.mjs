@@ -104,6 +104,17 @@ test('facet filters narrow the results', async () => {
   clean(page);
 });
 
+test('each result names its kind in the singular ("Country", not "Countrie")', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(site, 'search.html')}?q=Kenya`);
+  await page.waitForSelector('#search-results a[href="countries/KEN/index.html"]');
+  const where = await page.$$eval('#search-results .search-where', (ps) => ps.map((p) => p.textContent.split(' · ')[0]));
+  assert.ok(where.includes('Country'), `kinds shown: ${[...new Set(where)]}`);
+  const allowed = ['National provision', 'Treaty article', 'Instrument', 'Country', 'MLA profile', 'Network'];
+  for (const w of where) assert.ok(allowed.includes(w), `unexpected kind label "${w}"`);
+  clean(page);
+});
+
 test('results from unverified records carry the badge, as concord search marks them', async () => {
   const page = await openPage(browser);
   await page.goto(`${fileUrl(site, 'search.html')}?q=${encodeURIComponent('wildlife trafficking')}`);
