@@ -189,7 +189,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 title_text: name.clone(),
                 text: String::new(),
                 english: join([
-                    d.legal_system.clone().unwrap_or_default(),
+                    country_overview(c, d),
                     d.coverage
                         .iter()
                         .filter_map(|f| f.summary.clone())
@@ -362,6 +362,27 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
             unverified: false,
             repealed: false,
         });
+    }
+    out
+}
+
+/// The opening of a country's search text, so its snippet says what the corpus holds for it
+/// rather than a curator's note. Counts, not offence names: naming every offence would rank
+/// the country page above the provisions for a query such as "wildlife trafficking Peru".
+fn country_overview(c: &crate::load::Country, d: &crate::model::CountryFile) -> String {
+    let in_force = c.provisions.values().filter(|p| p.front.in_force()).count();
+    let mut out = match in_force {
+        0 => "No national provisions recorded.".to_string(),
+        1 => "1 national provision in force recorded.".to_string(),
+        n => format!("{n} national provisions in force recorded."),
+    };
+    // Only the words that were indexed before ("common law"), so no term is added to every
+    // country's text.
+    if let Some(ls) = &d.legal_system {
+        let mut cs = ls.chars();
+        if let Some(first) = cs.next() {
+            out.push_str(&format!(" {}{}.", first.to_uppercase(), cs.as_str()));
+        }
     }
     out
 }
