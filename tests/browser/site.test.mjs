@@ -123,3 +123,20 @@ test('party-list notes fold away on screen and print open; the curators\' log do
   assert.equal(await log.first().isVisible(), false, 'but not the research log');
   assert.deepEqual(page.errors, []);
 });
+
+test('a wide gap scoreboard: the legend reads in full and the country column stays put when scrolled', async () => {
+  const page = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(fileUrl(site, 'gaps/roavis.html'));
+  const wrap = page.locator('.table-wrap').first();
+  const widths = await wrap.evaluate((w) => ({ client: w.clientWidth, scroll: w.scrollWidth }));
+  assert.ok(widths.scroll > widths.client, 'the ROAVIS scoreboard is wider than the screen');
+  const legend = await page.locator('p.legend').first().boundingBox();
+  assert.ok(legend.x + legend.width <= 1280, 'the legend is not cut off at the right');
+  assert.match(await page.locator('p.legend').first().innerText(), /not party/);
+  const first = page.locator('table.scoreboard tbody th[scope=row]').first();
+  const before = (await first.boundingBox()).x;
+  await wrap.evaluate((w) => { w.scrollLeft = w.scrollWidth; });
+  const after = (await first.boundingBox()).x;
+  assert.ok(Math.abs(after - before) < 2, `country column moved from ${before} to ${after}`);
+  assert.deepEqual(page.errors, []);
+});
