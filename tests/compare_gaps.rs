@@ -493,7 +493,7 @@ fn gaps_table() {
     let flat = unwrapped(&out);
     assert!(flat.contains("MLA central authority designated: unknown — no MLA profile"));
     assert!(flat.contains(
-        "MLA central authority designated: yes — Fixture Attorney General Office (untoc)"
+        "MLA central authority designated: yes — Fixture Attorney General Office (UNTOC)"
     ));
     let per_check = rows_in(&out, "Totals per check");
     // GTM's UNCAC status is not recorded, so its bribery obligation is checked too (unknown)
@@ -711,6 +711,35 @@ fn fixed_fine_rate_selection_and_missing_authority() {
             "central_authority"
         ),
         "unknown"
+    );
+}
+
+#[test]
+fn one_office_designated_under_several_instruments_is_one_line() {
+    let s = Scratch::new();
+    let t = s.read("countries/ECU/mla.yaml").replace(
+        "    authority: Fixture Attorney General Office\n",
+        "    authority: Fixture Attorney General Office\n  - instrument: uncac\n    authority: Fixture Attorney General Office\n  - authority: Fixture Ministry\n",
+    );
+    s.write("countries/ECU/mla.yaml", t);
+    let dir = s.path().to_string_lossy().into_owned();
+    let (code, out, err) = run(&[
+        "gaps",
+        "--countries",
+        "ECU",
+        "--format",
+        "json",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        v["countries"][0]["central_authority"]["authorities"],
+        serde_json::json!([
+            "Fixture Attorney General Office (UNTOC, UNCAC)",
+            "Fixture Ministry (general)"
+        ])
     );
 }
 

@@ -457,7 +457,7 @@ fn offence_checks(country: &Country, offence: &str) -> OffenceChecks {
     }
 }
 
-fn authority_check(country: &Country) -> AuthorityCheck {
+fn authority_check(corpus: &Corpus, country: &Country) -> AuthorityCheck {
     match &country.mla {
         None => AuthorityCheck {
             value: Tri::Unknown,
@@ -465,18 +465,31 @@ fn authority_check(country: &Country) -> AuthorityCheck {
             file: None,
         },
         Some(m) => {
-            let authorities: Vec<String> = m
-                .data
-                .central_authorities
-                .iter()
-                .map(|a| {
-                    let under = a
-                        .instrument
-                        .as_ref()
-                        .map(|i| i.value.as_str())
-                        .unwrap_or("general");
-                    format!("{} ({under})", a.authority)
-                })
+            // One line per office, naming every instrument it is designated under (by short
+            // name), in the order the profile lists them: "Office (Vienna Convention 1988, UNTOC)".
+            let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
+            for a in &m.data.central_authorities {
+                let under = match &a.instrument {
+                    Some(i) => corpus
+                        .instruments
+                        .get(&i.value)
+                        .and_then(|x| x.meta.as_ref())
+                        .map(|x| x.data.short_name.clone())
+                        .unwrap_or_else(|| i.value.clone()),
+                    None => "general".to_string(),
+                };
+                match grouped
+                    .iter_mut()
+                    .find(|(office, _)| *office == a.authority)
+                {
+                    Some((_, unders)) if !unders.contains(&under) => unders.push(under),
+                    Some(_) => {}
+                    None => grouped.push((a.authority.clone(), vec![under])),
+                }
+            }
+            let authorities: Vec<String> = grouped
+                .into_iter()
+                .map(|(office, unders)| format!("{office} ({})", unders.join(", ")))
                 .collect();
             AuthorityCheck {
                 // A profile listing no authority means none was found in the sources read, not
@@ -574,7 +587,7 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
             .iter()
             .map(|o| offence_checks(country, o))
             .collect();
-        let central_authority = authority_check(country);
+        let central_authority = authority_check(corpus, country);
         let mut per_check: BTreeMap<String, TriTotals> = BTreeMap::new();
         for (key, _) in OFFENCE_CHECKS {
             let t = per_check.entry(key.to_string()).or_default();
@@ -807,7 +820,7 @@ mod tests {
         assert_eq!(
             per.central_authority.authorities,
             [
-                "Fixture Prosecution Office (untoc)",
+                "Fixture Prosecution Office (UNTOC)",
                 "Fixture Ministry of Justice (general)"
             ]
         );
