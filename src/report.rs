@@ -124,10 +124,11 @@ fn natural_width(g: &Grid) -> usize {
 /// wrap after its dash: split anywhere else, a line would read as a different amount. comfy-table
 /// breaks at spaces, so a space goes after the dash — but only where the range is wider than its
 /// column: a first layout gives the column widths, a second one, with those widths fixed, keeps
-/// every range that fits exactly as written.
+/// every range that fits exactly as written. Offence ids get the same treatment at their dot, in
+/// the second layout only, so that only the ids too long for their column are split.
 fn terminal_table(g: &Grid) -> String {
     const LONG: usize = 12;
-    let first = table(&breakable_ranges(g, |_| LONG), None).to_string();
+    let first = table(&breakable_ranges(g, |_| LONG, false), None).to_string();
     // Column widths, padding included, from the top border "+-----+----+".
     let widths: Vec<usize> = first
         .lines()
@@ -143,7 +144,7 @@ fn terminal_table(g: &Grid) -> String {
         return first;
     }
     let room = |i: usize| widths[i].saturating_sub(2);
-    table(&breakable_ranges(g, room), Some(&widths)).to_string()
+    table(&breakable_ranges(g, room, true), Some(&widths)).to_string()
 }
 
 /// A comfy-table of the grid: laid out within 80 columns, or with the given column widths.
@@ -176,15 +177,41 @@ fn table(g: &Grid, widths: Option<&[usize]>) -> Table {
     t
 }
 
-/// A copy of the grid where every range longer than `room(column)` has a space after its dash.
-fn breakable_ranges(g: &Grid, room: impl Fn(usize) -> usize) -> Grid {
+/// "organized-crime.participation" → "organized-crime. participation": an offence id may wrap
+/// after the dot between its family and its name. Only a dot between two lowercase letters
+/// counts, so amounts ("1,234.5"), citations ("art. 5") and URLs stay as written.
+fn break_offence_id(w: &str) -> String {
+    if w.contains("://") {
+        return w.to_string();
+    }
+    let cs: Vec<char> = w.chars().collect();
+    let mut out = String::with_capacity(w.len() + 2);
+    for (k, c) in cs.iter().enumerate() {
+        out.push(*c);
+        let between_letters = k > 0
+            && cs[k - 1].is_ascii_lowercase()
+            && cs.get(k + 1).is_some_and(|n| n.is_ascii_lowercase());
+        if *c == '.' && between_letters {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// A copy of the grid where every range longer than `room(column)` has a space after its dash,
+/// and every longer offence id ("organized-crime.participation") a space after its dot.
+fn breakable_ranges(g: &Grid, room: impl Fn(usize) -> usize, ids_too: bool) -> Grid {
     let cell = |i: usize, c: &String| -> String {
         c.lines()
             .map(|l| {
                 l.split(' ')
                     .map(|w| {
-                        if w.chars().count() > room(i) && w.contains('–') {
+                        if w.chars().count() <= room(i) {
+                            w.to_string()
+                        } else if w.contains('–') {
                             w.replace('–', "– ")
+                        } else if ids_too {
+                            break_offence_id(w)
                         } else {
                             w.to_string()
                         }

@@ -502,6 +502,51 @@ fn gaps_table() {
 }
 
 #[test]
+fn gaps_table_splits_an_offence_id_only_at_its_dot_on_the_real_corpus() {
+    let corpus = real_corpus().to_string_lossy().into_owned();
+    let (code, out, err) = run(&["gaps", "--network", "roavis", "--corpus", &corpus]);
+    assert_eq!(code, 0, "{err}");
+    let offences = std::fs::read_to_string(real_corpus().join("offences.yaml")).expect("offences");
+    let is_id = |s: &str| offences.contains(&format!("id: {s}\n"));
+    // Every Obligations table of every member: rebuild each Offence cell from its lines.
+    let mut checked = 0;
+    let mut split = 0;
+    for part in out.split("\nObligations\n").skip(1) {
+        let lines = column_lines(&format!("Obligations\n{part}"), "Obligations", 1);
+        let firsts = table_cells(&format!("Obligations\n{part}"), "Obligations");
+        let mut cell = String::new();
+        for (l, row) in lines.iter().zip(firsts.iter()).skip(1) {
+            // A row starts where the Status column starts a status ("(unverified)" and
+            // "(optional)" continue the row above).
+            let starts = ["met", "gap", "unknown", "not party"]
+                .iter()
+                .any(|w| row[2].starts_with(w));
+            if starts && !cell.is_empty() {
+                assert!(
+                    is_id(&cell),
+                    "offence cell {cell:?} is not an offence id:\n{part}"
+                );
+                checked += 1;
+                cell.clear();
+            }
+            if !cell.is_empty() && !l.is_empty() {
+                assert!(
+                    cell.ends_with('.'),
+                    "offence id split elsewhere than at its dot: {cell:?} + {l:?}"
+                );
+                split += 1;
+            }
+            cell.push_str(l);
+        }
+    }
+    assert!(checked > 50, "offence cells checked: {checked}");
+    assert!(
+        split > 0,
+        "the long ids (organized-crime.participation) are split at the dot"
+    );
+}
+
+#[test]
 fn gaps_csv() {
     let out = gaps(&["--all", "--format", "csv"]);
     let (header, rows) = csv_records(&out);
