@@ -250,27 +250,31 @@ fn drug_offence_brings_vienna_article_7() {
         "instruments/vienna-1988/parties.yaml",
         format!("as_of: 2026-01-01\n{SRC}parties:\n  - country: PER\n    consent: 1992-01-16\n    consent_kind: ratification\n  - country: ECU\n    consent: 1990-03-23\n    consent_kind: ratification\n    entry_into_force: 1990-11-11\n"),
     );
-    let out = ok(&mla(
-        s.path(),
-        &[
-            "--from",
-            "PER",
-            "--to",
-            "ECU",
-            "--offence",
-            "drugs.trafficking",
-            "--format",
-            "json",
-        ],
-    ));
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let b = v["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["key"] == "vienna-1988")
-        .expect("Vienna basis")
-        .clone();
+    // The Vienna basis of a PER → ECU request for `offence`.
+    let vienna = |offence: &str| -> serde_json::Value {
+        let out = ok(&mla(
+            s.path(),
+            &[
+                "--from",
+                "PER",
+                "--to",
+                "ECU",
+                "--offence",
+                offence,
+                "--format",
+                "json",
+            ],
+        ));
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["legal_bases"]
+            .as_array()
+            .expect("bases")
+            .iter()
+            .find(|b| b["key"] == "vienna-1988")
+            .expect("Vienna basis")
+            .clone()
+    };
+    let b = vienna("drugs.trafficking");
     assert_eq!(b["article_label"], "Vienna Convention 1988 art. 7");
     assert_eq!(b["binds_both_from"], "1992-01-16");
     // ECU designated an authority under UNTOC only: the Vienna basis has none recorded
@@ -281,27 +285,7 @@ fn drug_offence_brings_vienna_article_7() {
         "drug trafficking needs no condition"
     );
     // laundering under the 1988 Convention: only of drug-trafficking proceeds
-    let out = ok(&mla(
-        s.path(),
-        &[
-            "--from",
-            "PER",
-            "--to",
-            "ECU",
-            "--offence",
-            "laundering",
-            "--format",
-            "json",
-        ],
-    ));
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let b = v["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["key"] == "vienna-1988")
-        .expect("Vienna basis for laundering")
-        .clone();
+    let b = vienna("laundering");
     assert!(
         b["conditions"][0]
             .as_str()
