@@ -554,6 +554,37 @@ fn provision_lists_show_an_english_title_only_when_it_translates() {
 }
 
 #[test]
+fn an_english_title_glossed_in_title_en_is_shown_once_with_its_gloss() {
+    // "Offences" with title_en "Offences (restricted activities …)": the lists, the MLA data and
+    // the search index show the glossed heading once, never "Offences (Offences (…))".
+    let s = Scratch::new();
+    let t = s.read("countries/ECU/provisions/coip-247.md");
+    s.write(
+        "countries/ECU/provisions/coip-247.md",
+        t.replacen(
+            "title: Delitos contra la flora y fauna silvestres\n",
+            "title: Offences\ntitle_en: Offences (fixture gloss)\n",
+            1,
+        ),
+    );
+    let (_d, out) = built(s.path());
+    let ecu = std::fs::read_to_string(out.join("countries/ECU/index.html")).expect("ECU page");
+    assert!(
+        ecu.contains("<span lang=\"en\">Offences (fixture gloss)</span>"),
+        "{ecu}"
+    );
+    assert!(!ecu.contains("(Offences (fixture gloss))"), "{ecu}");
+    let mla = std::fs::read_to_string(out.join("mla/data.js")).expect("MLA data");
+    assert!(
+        mla.contains("\"title\":\"Offences (fixture gloss)\",\"title_en\":null"),
+        "{mla}"
+    );
+    // the export keeps both fields as the corpus wrote them
+    let export = std::fs::read_to_string(out.join("data/concord.json")).expect("export");
+    assert!(export.contains("\"title\":\"Offences\""), "{export}");
+}
+
+#[test]
 fn home_counts_unverified_records_and_profiles() {
     // The fixture has one unverified provision (ECU coip-247) and two MLA profiles; mark one of
     // the profiles unverified and the home page must count it.

@@ -321,7 +321,7 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
         id: id.to_string(),
         href: views::provision_href(id),
         label: views::provision_label(p),
-        title: p.title.clone(),
+        title: p.display_title().to_string(),
         title_en: p.english_title().map(str::to_string),
         offences: p.offences.iter().map(|o| o.value.clone()).collect(),
         penalty: format::sanction_with_fine_note(p.penalty.sanction()),

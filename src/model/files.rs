@@ -602,20 +602,36 @@ impl ProvisionFront {
     pub fn english_title(&self) -> Option<&str> {
         self.title_en
             .as_deref()
-            .filter(|en| !self.title_is_english_as(en))
+            .filter(|en| !self.title_is_english_as(en) && !self.title_extended_by(en))
+    }
+
+    /// The heading to show: `title`, or `title_en` when that only extends the (English) title
+    /// with a gloss ("Offences" → "Offences (restricted activities involving listed …)"), so no
+    /// page shows "Offences (Offences (restricted activities …))".
+    pub fn display_title(&self) -> &str {
+        match self.title_en.as_deref() {
+            Some(en) if self.title_extended_by(en) => en,
+            _ => &self.title,
+        }
     }
 
     /// The language of `title`: English when the title is its own English heading (e.g. an
     /// English title recorded for a Khmer law), otherwise the law's language; for `lang=`.
     pub fn title_language(&self) -> &str {
         match self.title_en.as_deref() {
-            Some(en) if self.title_is_english_as(en) => "en",
+            Some(en) if self.title_is_english_as(en) || self.title_extended_by(en) => "en",
             _ => &self.language.value,
         }
     }
 
     fn title_is_english_as(&self, en: &str) -> bool {
         en.trim().to_lowercase() == self.title.trim().to_lowercase()
+    }
+
+    /// `title_en` is the title itself followed by more words: the title was English already.
+    fn title_extended_by(&self, en: &str) -> bool {
+        let (en, title) = (en.trim().to_lowercase(), self.title.trim().to_lowercase());
+        en.len() > title.len() && en.starts_with(&title) && en[title.len()..].starts_with(' ')
     }
 }
 

@@ -343,7 +343,7 @@ pub fn provision_summary(
         country: iso3.to_string(),
         country_name: names.country(iso3),
         label: provision_label(p),
-        title: p.title.clone(),
+        title: p.display_title().to_string(),
         title_lang: p.title_language().to_string(),
         title_en: p.english_title().map(str::to_string),
         max_label: format::max_label(p.penalty.sanction()),

@@ -289,7 +289,7 @@ pub fn collect(corpus: &Corpus) -> Vec<SearchDoc> {
                 kind: "provision",
                 title: match p.english_title() {
                     Some(en) => format!("{} — {en}", p.title),
-                    None => p.title.clone(),
+                    None => p.display_title().to_string(),
                 },
                 location: format!("{name} · {label}"),
                 href: views::provision_href(id),
