@@ -1273,3 +1273,28 @@ fn an_english_title_recorded_for_a_non_english_law_is_marked_english_and_not_rep
     assert!(!list.contains("(Criminal organisation)"));
     assert!(list.contains("<span lang=\"es\">Tráfico ilegal de especies</span>"));
 }
+
+#[test]
+fn gaps_index_lists_each_scoreboard_with_the_totals_of_its_export() {
+    let (_d, out) = built(&fixture());
+    let index = std::fs::read_to_string(out.join("gaps/index.html")).expect("gaps index");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("data/gaps/sudwen.json")).expect("sudwen json"),
+    )
+    .expect("json");
+    let t = &json["totals"];
+    let row = format!(
+        "sudwen.html\">SudWEN</a><br><span class=\"muted\">Fixture South America network</span></th><td>{}</td><td>{} <span class=\"muted\">({} unverified)</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        json["countries"].as_array().expect("countries").len(),
+        t["met"],
+        t["met_unverified"],
+        t["gap"],
+        t["unknown"],
+        t["not_party"]
+    );
+    assert!(index.contains(&row), "{row}\n{index}");
+    assert!(
+        index.contains("all.html\">All countries</a></th>"),
+        "{index}"
+    );
+}

@@ -539,18 +539,19 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
     )?);
 
     // Scoreboards: all countries, then each network.
-    let mut boards: Vec<(String, String, Scope)> =
-        vec![("all".into(), "All countries".into(), Scope::All)];
+    let mut boards: Vec<(String, String, Option<String>, Scope)> =
+        vec![("all".into(), "All countries".into(), None, Scope::All)];
     for (id, n) in &corpus.networks {
         boards.push((
             id.clone(),
             n.data.short_name.clone(),
+            Some(n.data.name.clone()),
             Scope::Network(id.clone()),
         ));
     }
     // Each scoreboard runs the gap analysis over its whole scope: independent, so in parallel.
     let names = Names::new(corpus);
-    let board = |(id, label, scope): (String, String, Scope)| -> Result<(Vec<Page>, Link), String> {
+    let board = |(id, label, name, scope): (String, String, Option<String>, Scope)| -> Result<(Vec<Page>, BoardLink), String> {
         let g = gaps::gaps(corpus, &scope).map_err(|e| e.to_string())?;
         let pages = vec![
             Page {
@@ -569,9 +570,12 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
                 minijinja::context! { id => id.clone(), label => label.clone(), board => scoreboard(&names, &g) },
             )?,
         ];
-        let link = Link {
+        let link = BoardLink {
             label,
+            name,
             href: format!("gaps/{id}.html"),
+            countries: g.countries.len(),
+            totals: g.totals,
         };
         Ok((pages, link))
     };
@@ -593,6 +597,18 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         minijinja::context! { boards => ser(&board_links) },
     )?);
     Ok(out)
+}
+
+/// A scoreboard on the gaps index: what it covers and its totals, so a secretariat sees at a
+/// glance how much of its network is met, a gap or still unknown.
+#[derive(Serialize)]
+struct BoardLink {
+    label: String,
+    /// The network's full name; none for "All countries".
+    name: Option<String>,
+    href: String,
+    countries: usize,
+    totals: gaps::StateTotals,
 }
 
 /// A country's own obligations and their state, for its page.
