@@ -1297,4 +1297,10 @@ fn gaps_index_lists_each_scoreboard_with_the_totals_of_its_export() {
         index.contains("all.html\">All countries</a></th>"),
         "{index}"
     );
+    // and the network's own page leads to its scoreboard
+    let net = std::fs::read_to_string(out.join("networks/sudwen.html")).expect("network page");
+    assert!(
+        net.contains("gaps&#x2f;sudwen.html\">Legislative gap scoreboard for SudWEN</a>"),
+        "{net}"
+    );
 }

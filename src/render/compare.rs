@@ -563,7 +563,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
                 bytes: report::gaps_json(&g, report::JsonStyle::Compact).into_bytes(),
             },
             r.page(
-                &format!("gaps/{id}.html"),
+                &views::gaps_href(&id),
                 "gaps.html",
                 &format!("Legislative gaps: {label}"),
                 vec![("Gaps", Some("gaps/index.html")), (&label, None)],
@@ -573,7 +573,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         let link = BoardLink {
             label,
             name,
-            href: format!("gaps/{id}.html"),
+            href: views::gaps_href(&id),
             countries: g.countries.len(),
             totals: g.totals,
         };

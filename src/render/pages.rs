@@ -890,6 +890,7 @@ impl<'a> Renderer<'a> {
             ctx! {
                 n => Value::from(minijinja::value::Serde(n)),
                 members => members,
+                gaps_href => views::gaps_href(id),
                 sources => views::sources(&n.sources),
             },
         )

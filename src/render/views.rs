@@ -87,6 +87,11 @@ pub fn network_href(id: &str) -> String {
     format!("networks/{id}.html")
 }
 
+/// A scoreboard page: `all` or a network id.
+pub fn gaps_href(id: &str) -> String {
+    format!("gaps/{id}.html")
+}
+
 /// Article numbers become file names; anything but letters, digits, `.` and `-` is replaced.
 pub fn file_safe(s: &str) -> String {
     s.chars()
