@@ -1304,3 +1304,67 @@ fn gaps_index_lists_each_scoreboard_with_the_totals_of_its_export() {
         "{net}"
     );
 }
+
+#[test]
+fn each_network_has_its_own_comparisons_identical_to_the_cli() {
+    let (_d, out) = built(&fixture());
+    let csv = std::fs::read_to_string(out.join("data/compare/sudwen/wildlife.trafficking.csv"))
+        .expect("network csv");
+    let o = concord(&[
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--network",
+        "sudwen",
+        "--format",
+        "csv",
+        "--corpus",
+        &fixture().to_string_lossy(),
+    ]);
+    assert_eq!(
+        csv,
+        stdout(&o),
+        "the site's network export is what the CLI prints"
+    );
+    let page = std::fs::read_to_string(out.join("compare/sudwen/wildlife.trafficking.html"))
+        .expect("network page");
+    assert!(
+        page.contains("<h1>Wildlife trafficking: penalties compared among SudWEN members</h1>")
+    );
+    assert!(
+        page.contains("<strong aria-current=\"page\">SudWEN</strong>"),
+        "{page}"
+    );
+    // only members: the fixture's SudWEN has PER and ECU, not GTM
+    let sudwen = std::fs::read_to_string(fixture().join("networks/sudwen.yaml")).expect("net");
+    assert!(
+        sudwen.contains("PER") && !sudwen.contains("GTM"),
+        "{sudwen}"
+    );
+    assert!(
+        page.contains("countries&#x2f;PER&#x2f;index.html"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("countries&#x2f;GTM&#x2f;index.html\">Guatemala"),
+        "{page}"
+    );
+    // the all-countries page and the index lead there
+    let all = std::fs::read_to_string(out.join("compare/wildlife.trafficking.html")).expect("all");
+    assert!(
+        all.contains("sudwen&#x2f;wildlife.trafficking.html\">SudWEN</a>"),
+        "{all}"
+    );
+    let index = std::fs::read_to_string(out.join("compare/index.html")).expect("index");
+    assert!(
+        index.contains("compare&#x2f;sudwen&#x2f;index.html\">SudWEN</a>"),
+        "{index}"
+    );
+    let net = std::fs::read_to_string(out.join("networks/sudwen.html")).expect("network");
+    assert!(
+        net.contains(
+            "compare&#x2f;sudwen&#x2f;index.html\">Penalties compared among SudWEN members</a>"
+        ),
+        "{net}"
+    );
+}

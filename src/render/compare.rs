@@ -460,24 +460,41 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
     }))
 }
 
+/// An id and the name shown for it: an offence, or a network and its short name.
+type Named = (String, String);
+
 /// Files a renderer adds for comparisons and scoreboards, and the navigation links to them.
 pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
     let mut out = Vec::new();
-    let offences: Vec<(String, String)> = corpus
+    let offences: Vec<Named> = corpus
         .offences
         .iter()
         .flat_map(|o| o.data.offences.iter())
         .map(|o| (o.id.value.clone(), o.name.clone()))
         .collect();
-    // One offence's comparison page and exports; offences are independent, so in parallel.
-    let one = |(id, name): &(String, String)| -> Result<(Vec<Page>, serde_json::Value), String> {
+    // Every comparison exists for all countries and, so that a network's secretariat can compare
+    // its own members (chart included, no script needed), for the members of each network.
+    let networks: Vec<Named> = corpus
+        .networks
+        .iter()
+        .map(|(id, n)| (id.clone(), n.data.short_name.clone()))
+        .collect();
+    let scopes: Vec<Option<&Named>> = std::iter::once(None)
+        .chain(networks.iter().map(Some))
+        .collect();
+    // The page, exports and index row of one offence in one scope; independent, so in parallel.
+    let one = |(scope, (id, name)): (Option<&Named>, &Named)| -> Result<(Vec<Page>, serde_json::Value), String> {
         let mut out = Vec::new();
-        let c = penalties::compare(corpus, id, &Scope::All).map_err(|e| e.to_string())?;
+        let (dir, among, sc) = match scope {
+            None => (String::new(), None, Scope::All),
+            Some((net, short)) => (format!("{net}/"), Some(short.clone()), Scope::Network(net.clone())),
+        };
+        let c = penalties::compare(corpus, id, &sc).map_err(|e| e.to_string())?;
         let rows: Vec<Row> = c.rows.iter().map(row).collect();
         let countries: std::collections::BTreeSet<&str> =
             c.rows.iter().map(|r| r.country.as_str()).collect();
         let index_row = serde_json::json!({
-            "link": Link { label: name.clone(), href: format!("compare/{id}.html") },
+            "link": Link { label: name.clone(), href: format!("compare/{dir}{id}.html") },
             "countries": countries.len(),
             "provisions": c.rows.iter().filter(|r| r.variant.kind == VariantKind::Base).count(),
         });
@@ -496,22 +513,42 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
             .filter(|n| n.kind == penalties::NotCoveredKind::Unknown)
             .count();
         out.push(Page {
-            path: format!("data/compare/{id}.csv"),
+            path: format!("data/compare/{dir}{id}.csv"),
             bytes: report::compare_csv(&c).into_bytes(),
         });
         out.push(Page {
-            path: format!("data/compare/{id}.json"),
+            path: format!("data/compare/{dir}{id}.json"),
             bytes: report::compare_json(&c, report::JsonStyle::Compact).into_bytes(),
         });
         let chart = prison_chart(&c);
+        // The same offence in the other scopes, for the switch at the top of the page.
+        let mut other_scopes = vec![Link { label: "All countries".into(), href: format!("compare/{id}.html") }];
+        other_scopes.extend(networks.iter().map(|(net, short)| Link {
+            label: short.clone(),
+            href: format!("compare/{net}/{id}.html"),
+        }));
+        let title = match &among {
+            None => format!("{name}: penalties compared"),
+            Some(short) => format!("{name}: penalties compared among {short} members"),
+        };
+        let mut crumbs = vec![("Compare", Some("compare/index.html"))];
+        let net_index = scope.map(|(net, _)| format!("compare/{net}/index.html"));
+        if let (Some(short), Some(ix)) = (&among, &net_index) {
+            crumbs.push((short.as_str(), Some(ix.as_str())));
+        }
+        crumbs.push((name.as_str(), None));
         out.push(r.page(
-            &format!("compare/{id}.html"),
+            &format!("compare/{dir}{id}.html"),
             "compare.html",
-            &format!("{name}: penalties compared"),
-            vec![("Compare", Some("compare/index.html")), (name, None)],
+            &title,
+            crumbs,
             minijinja::context! {
                 offence => id.clone(),
                 name => name.clone(),
+                heading => title.clone(),
+                among => among.clone(),
+                data_dir => format!("data/compare/{dir}"),
+                scopes => ser(&other_scopes),
                 rows => ser(&rows),
                 gaps => ser(&gaps_list),
                 unknown => unknown,
@@ -521,22 +558,54 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
         Ok((out, index_row))
     };
     use rayon::prelude::*;
-    let done = offences
-        .par_iter()
+    let jobs: Vec<(Option<&Named>, &Named)> = scopes
+        .iter()
+        .flat_map(|sc| offences.iter().map(move |o| (*sc, o)))
+        .collect();
+    let done = jobs
+        .into_par_iter()
         .map(one)
         .collect::<Result<Vec<_>, String>>()?;
-    let mut index_rows = Vec::new();
-    for (pages, index_row) in done {
+    // collect keeps the jobs' order (scope, then offence): the index rows of each scope in turn
+    let mut index_rows: Vec<Vec<serde_json::Value>> = vec![Vec::new(); scopes.len()];
+    for (k, (pages, index_row)) in done.into_iter().enumerate() {
         out.extend(pages);
-        index_rows.push(index_row);
+        index_rows[k / offences.len().max(1)].push(index_row);
     }
-    out.push(r.page(
-        "compare/index.html",
-        "compare_index.html",
-        "Penalties compared across countries",
-        vec![("Compare", None)],
-        minijinja::context! { rows => ser(&index_rows) },
-    )?);
+    let network_links: Vec<Link> = networks
+        .iter()
+        .map(|(net, short)| Link {
+            label: short.clone(),
+            href: format!("compare/{net}/index.html"),
+        })
+        .collect();
+    for (sc, rows) in scopes.iter().zip(index_rows) {
+        let page = match sc {
+            None => r.page(
+                "compare/index.html",
+                "compare_index.html",
+                "Penalties compared across countries",
+                vec![("Compare", None)],
+                minijinja::context! { rows => ser(&rows), networks => ser(&network_links) },
+            )?,
+            Some((net, short)) => r.page(
+                &format!("compare/{net}/index.html"),
+                "compare_index.html",
+                &format!("Penalties compared among {short} members"),
+                vec![
+                    ("Compare", Some("compare/index.html")),
+                    (short.as_str(), None),
+                ],
+                minijinja::context! {
+                    rows => ser(&rows),
+                    among => short.clone(),
+                    network_href => views::network_href(net),
+                    networks => ser(&network_links),
+                },
+            )?,
+        };
+        out.push(page);
+    }
 
     // Scoreboards: all countries, then each network.
     let mut boards: Vec<(String, String, Option<String>, Scope)> =

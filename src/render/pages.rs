@@ -891,6 +891,7 @@ impl<'a> Renderer<'a> {
                 n => Value::from(minijinja::value::Serde(n)),
                 members => members,
                 gaps_href => views::gaps_href(id),
+                compare_href => format!("compare/{id}/index.html"),
                 sources => views::sources(&n.sources),
             },
         )

@@ -43,7 +43,7 @@ const pages = [
   'index.html', 'about.html', 'search.html', 'instruments/index.html', 'instruments/untoc/index.html',
   'instruments/untoc/18.html', 'countries/index.html', 'countries/PER/index.html',
   'countries/PER/cp-308.html', 'networks/index.html', 'networks/sudwen.html',
-  'compare/index.html', 'compare/wildlife.trafficking.html', 'gaps/index.html', 'gaps/sudwen.html',
+  'compare/index.html', 'compare/wildlife.trafficking.html', 'compare/sudwen/wildlife.trafficking.html', 'gaps/index.html', 'gaps/sudwen.html',
   'gaps/all.html', 'mla/index.html',
 ];
 
