@@ -250,8 +250,8 @@ fn drug_offence_brings_vienna_article_7() {
         "instruments/vienna-1988/parties.yaml",
         format!("as_of: 2026-01-01\n{SRC}parties:\n  - country: PER\n    consent: 1992-01-16\n    consent_kind: ratification\n  - country: ECU\n    consent: 1990-03-23\n    consent_kind: ratification\n    entry_into_force: 1990-11-11\n"),
     );
-    // The Vienna basis of a PER → ECU request for `offence`.
-    let vienna = |offence: &str| -> serde_json::Value {
+    // The legal bases of a PER → ECU request for `offence`, and the Vienna one among them.
+    let bases = |offence: &str| -> Vec<serde_json::Value> {
         let out = ok(&mla(
             s.path(),
             &[
@@ -266,13 +266,13 @@ fn drug_offence_brings_vienna_article_7() {
             ],
         ));
         let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-        v["legal_bases"]
-            .as_array()
-            .expect("bases")
-            .iter()
+        v["legal_bases"].as_array().expect("bases").clone()
+    };
+    let vienna = |offence: &str| -> serde_json::Value {
+        bases(offence)
+            .into_iter()
             .find(|b| b["key"] == "vienna-1988")
             .expect("Vienna basis")
-            .clone()
     };
     let b = vienna("drugs.trafficking");
     assert_eq!(b["article_label"], "Vienna Convention 1988 art. 7");
@@ -294,24 +294,8 @@ fn drug_offence_brings_vienna_article_7() {
         "{b}"
     );
     // and a corruption offence brings UNCAC art. 46
-    let out = ok(&mla(
-        s.path(),
-        &[
-            "--from",
-            "PER",
-            "--to",
-            "ECU",
-            "--offence",
-            "corruption.bribery",
-            "--format",
-            "json",
-        ],
-    ));
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert!(
-        v["legal_bases"]
-            .as_array()
-            .expect("bases")
+        bases("corruption.bribery")
             .iter()
             .any(|b| b["article_label"] == "UNCAC art. 46")
     );
