@@ -123,3 +123,18 @@ test('every chart label on the real corpus fits inside its chart', async () => {
   assert.ok(labels > 100, `labels checked: ${labels}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('on a 360 px screen the chart stays legible and scrolls inside its frame', async () => {
+  const page = await openPage(browser, { width: 360, height: 740 });
+  await page.goto(fileUrl(site, 'compare/wildlife.trafficking.html'));
+  const m = await page.evaluate(() => {
+    const svg = document.querySelector('svg.chart');
+    const wrap = svg.closest('.chart-wrap');
+    const label = svg.querySelector('text.lbl').getBoundingClientRect();
+    return { svg: svg.getBoundingClientRect().width, wrap: wrap.clientWidth, scroll: wrap.scrollWidth, labelHeight: label.height, page: document.documentElement.scrollWidth };
+  });
+  assert.ok(m.svg >= 500, `chart drawn ${m.svg}px wide`);
+  assert.ok(m.labelHeight >= 9, `label text ${m.labelHeight}px high`);
+  assert.ok(m.scroll > m.wrap, 'the chart scrolls inside its frame');
+  assert.ok(m.page <= 361, `the page itself is ${m.page}px wide`);
+});
