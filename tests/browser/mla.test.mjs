@@ -407,3 +407,16 @@ test('a country page links to its MLA section and to the assistant with it as re
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('real corpus: on a 360 px screen the analysis and draft fit the screen', async () => {
+  const page = await openPage(browser, { width: 360, height: 740 });
+  await page.goto(`${fileUrl(realSite, 'mla/index.html')}#from=PER&to=ECU&offence=wildlife.trafficking`);
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('#mla-result *, #mla-draft-section *, select')]
+    .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map((e) => `${e.tagName}#${e.id} ${Math.round(e.getBoundingClientRect().right)}px`));
+  assert.deepEqual(wide, [], 'elements wider than the screen');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page overflows by ${overflow}px`);
+  await page.context().close();
+});
