@@ -701,6 +701,12 @@
     return el('details', { class: 'mla-sources' }, el('summary', {}, `Sources (${list.length})`), el('p', {}, sourceList(list)));
   }
 
+  // The same folding inside a sentence (a definition list cell): short lists stay inline.
+  function sourcesInline(list) {
+    if (!list || list.length <= 4) return sourceList(list);
+    return el('details', { class: 'mla-sources' }, el('summary', {}, `Sources (${list.length})`), sourceList(list));
+  }
+
   function tri(v) {
     const label = v === 'yes' ? '✓ yes' : v === 'no' ? '✗ no' : '? unknown';
     return el('span', { class: `tri tri-${v === 'yes' || v === 'no' ? v : 'unknown'}` }, label);
@@ -823,7 +829,7 @@
           el('dt', {}, 'Diplomatic channel'), el('dd', {}, tri(r.channels.diplomatic)),
           el('dt', {}, 'INTERPOL in urgent cases'), el('dd', {}, tri(r.channels.interpol_urgent), r.channels.note ? ` — ${r.channels.note}` : ''),
           el('dt', {}, 'Legalisation required'), el('dd', {}, tri(r.legalisation.required), r.legalisation.note ? ` — ${r.legalisation.note}` : ''),
-          a.legalisation_treaties.map((t) => [el('dt', {}, link(t.href, t.short_name)), el('dd', { class: 'mla-apostille', 'data-applies': t.applies }, t.statement, ' ', sourceList(t.sources))]),
+          a.legalisation_treaties.map((t) => [el('dt', {}, link(t.href, t.short_name)), el('dd', { class: 'mla-apostille', 'data-applies': t.applies }, t.statement, ' ', sourcesInline(t.sources))]),
           el('dt', {}, 'Dual criminality'), el('dd', {}, r.dual_criminality_label, r.dual_criminality_note ? ` — ${r.dual_criminality_note}` : ''),
           el('dt', {}, 'Multilateral conventions accepted as legal basis'), el('dd', {}, tri(r.multilateral_basis)),
           el('dt', {}, 'Assistance without a treaty'), el('dd', {}, tri(r.without_treaty))),

@@ -367,6 +367,13 @@ test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, acc
   await folded.first().locator('summary').click();
   assert.equal(await folded.first().locator('a').first().isVisible(), true);
   await folded.first().locator('summary').click();
+  // so does the apostille row's list, which sits inside a sentence of the requirements
+  const apostille = c.json.legalisation_treaties.find((t) => t.instrument === 'hcch-apostille');
+  assert.ok(apostille.sources.length > 4, 'the real Apostille party list cites more than four sources');
+  const apoFold = page.locator('dd.mla-apostille details.mla-sources');
+  assert.equal(await apoFold.locator('summary').textContent(), `Sources (${apostille.sources.length})`);
+  assert.equal(await apoFold.evaluate((d) => d.open), false);
+  assert.match(await page.locator('dd.mla-apostille').textContent(), /^(Applies|Does not apply|Unknown|In force)/);
   // printing opens every folded list, and folds it back afterwards
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await folded.evaluateAll((ds) => ds.every((d) => d.open)), true);
