@@ -46,17 +46,29 @@
       consent_by: rec ? rec.consent_by : null,
       entry_into_force: rec ? rec.entry_into_force : null,
       list_as_of: inst.parties_as_of,
+      list_complete: inst.parties_complete,
       binding_date: bindingDate,
       binding_date_kind: kind,
     };
   }
 
+  // Known not to be bound (as `known_not_bound` in the Rust port): a signature alone on an
+  // incomplete list proves nothing, so such a basis is "cannot confirm", never excluded.
+  function knownNotBound(p) {
+    return p.status === 'not_party' || (p.status === 'signatory' && p.list_complete);
+  }
+
   function statusWords(p) {
     switch (p.status) {
       case 'party': return `${p.country} is party`;
-      case 'signatory': return p.list_as_of !== null
-        ? `${p.country} has signed but is not party (no consent in the parties list as of ${p.list_as_of})`
-        : `${p.country} has signed but is not party`;
+      case 'signatory':
+        // Only a complete list makes a signature without consent mean "not party".
+        if (!p.list_complete) return p.list_as_of !== null
+          ? `${p.country} has signed; no consent to be bound is recorded (the parties list as of ${p.list_as_of} is incomplete)`
+          : `${p.country} has signed; no consent to be bound is recorded (the parties list is incomplete)`;
+        return p.list_as_of !== null
+          ? `${p.country} has signed but is not party (no consent in the parties list as of ${p.list_as_of})`
+          : `${p.country} has signed but is not party`;
       case 'not_party': return p.list_as_of !== null
         ? `${p.country} is not party (complete parties list as of ${p.list_as_of})`
         : `${p.country} is not party`;
@@ -84,7 +96,6 @@
       }
       if (objection !== null) break;
     }
-    const boundNot = (p) => p.status === 'not_party' || (p.status === 'signatory' && inst.parties_complete);
     let applies;
     let statement;
     if (objection !== null) {
@@ -93,9 +104,9 @@
     } else if (pa.status === 'party' && pb.status === 'party') {
       applies = 'yes';
       statement = `In force between ${a.name} and ${b.name} (${dateWords(pa)}; ${dateWords(pb)}), and the corpus records no objection between them${inst.parties_complete ? '' : ' (its party list is not marked complete and may miss objections)'}: a public document issued in one of them needs only an apostille from that State, not legalisation.`;
-    } else if (boundNot(pa) || boundNot(pb)) {
+    } else if (knownNotBound(pa) || knownNotBound(pb)) {
       applies = 'no';
-      statement = `Not in force between ${a.name} and ${b.name} (${[pa, pb].filter(boundNot).map(statusWords).join('; ')}): documents may need legalisation.`;
+      statement = `Not in force between ${a.name} and ${b.name} (${[pa, pb].filter(knownNotBound).map(statusWords).join('; ')}): documents may need legalisation.`;
     } else {
       applies = 'unknown';
       statement = `Unknown whether it is in force between ${a.name} and ${b.name} (${[pa, pb].filter((p) => p.status !== 'party').map(statusWords).join('; ')}).`;
@@ -278,7 +289,7 @@
         const label = `${inst.short_name} art. ${art}`;
         const pa = partyStatus(inst, a.iso3);
         const pb = partyStatus(inst, b.iso3);
-        const blocked = [pa, pb].filter((p) => p.status === 'not_party' || p.status === 'signatory');
+        const blocked = [pa, pb].filter(knownNotBound);
         if (blocked.length > 0) {
           excluded.push({ instrument: inst.id, short_name: inst.short_name, reason: blocked.map(statusWords).join('; ') });
           continue;

@@ -568,6 +568,9 @@ pub struct PartyStatus {
     pub entry_into_force: Option<String>,
     /// The date the parties list is current as of (what "signatory" and "not party" mean).
     pub list_as_of: Option<String>,
+    /// Whether that list is marked complete: only then does a signature without consent mean
+    /// "not party"; on an incomplete list a later consent may simply be missing.
+    pub list_complete: bool,
     /// The date the instrument binds this state: its entry into force for the state when
     /// recorded, otherwise its consent to be bound; null when only `consent_by` is known.
     pub binding_date: Option<String>,
@@ -769,20 +772,36 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
         consent_by: rec.and_then(|r| r.consent_by.clone()),
         entry_into_force: rec.and_then(|r| r.entry_into_force.clone()),
         list_as_of: inst.parties_as_of.clone(),
+        list_complete: inst.parties_complete,
         binding_date,
         binding_date_kind: kind,
     }
 }
 
+/// Known not to be bound: absent from a complete list, or on a complete list with a signature
+/// and no consent. On an incomplete list a signature alone proves nothing (a later consent may be
+/// missing from it), so such a basis is "cannot confirm", never excluded.
+fn known_not_bound(p: &PartyStatus) -> bool {
+    p.status == "not_party" || (p.status == "signatory" && p.list_complete)
+}
+
 fn status_words(p: &PartyStatus) -> String {
     match p.status.as_str() {
         "party" => format!("{} is party", p.country),
-        "signatory" => match &p.list_as_of {
-            Some(d) => format!(
+        "signatory" => match (&p.list_as_of, p.list_complete) {
+            (Some(d), true) => format!(
                 "{} has signed but is not party (no consent in the parties list as of {d})",
                 p.country
             ),
-            None => format!("{} has signed but is not party", p.country),
+            (None, true) => format!("{} has signed but is not party", p.country),
+            (Some(d), false) => format!(
+                "{} has signed; no consent to be bound is recorded (the parties list as of {d} is incomplete)",
+                p.country
+            ),
+            (None, false) => format!(
+                "{} has signed; no consent to be bound is recorded (the parties list is incomplete)",
+                p.country
+            ),
         },
         "not_party" => match &p.list_as_of {
             Some(d) => format!(
@@ -830,9 +849,6 @@ fn legalisation_treaty(inst: &InstrumentIn, a: &CountryIn, b: &CountryIn) -> Leg
             .find(|o| o.states.contains(&to.iso3))
             .map(|o| (from, o))
     });
-    let bound_not = |p: &PartyStatus| {
-        p.status == "not_party" || (p.status == "signatory" && inst.parties_complete)
-    };
     let (applies, statement) = if let Some((by, o)) = objection {
         (
             "no",
@@ -857,10 +873,10 @@ fn legalisation_treaty(inst: &InstrumentIn, a: &CountryIn, b: &CountryIn) -> Leg
                 }
             ),
         )
-    } else if bound_not(&pa) || bound_not(&pb) {
+    } else if known_not_bound(&pa) || known_not_bound(&pb) {
         let who: Vec<String> = [&pa, &pb]
             .into_iter()
-            .filter(|p| bound_not(p))
+            .filter(|p| known_not_bound(p))
             .map(status_words)
             .collect();
         (
@@ -1229,7 +1245,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             let pb = party_status(inst, &b.iso3);
             let blocked: Vec<&PartyStatus> = [&pa, &pb]
                 .into_iter()
-                .filter(|p| p.status == "not_party" || p.status == "signatory")
+                .filter(|p| known_not_bound(p))
                 .collect();
             if !blocked.is_empty() {
                 excluded.push(Excluded {
@@ -2511,8 +2527,13 @@ mod tests {
 
     #[test]
     fn no_common_instrument_gives_no_treaty_basis() {
-        // GTM only signed UNTOC and has no bilateral treaty or profile.
-        let a = run(&fixture(), "GTM", "ECU", "drugs.trafficking");
+        // GTM only signed UNTOC (on a list marked complete here, so the signature without
+        // consent means "not party") and has no bilateral treaty or profile.
+        let mut d = fixture();
+        for i in d.instruments.iter_mut().filter(|i| i.id == "untoc") {
+            i.parties_complete = true;
+        }
+        let a = run(&d, "GTM", "ECU", "drugs.trafficking");
         assert!(!a.treaty_basis_found);
         assert!(a.legal_bases.is_empty());
         assert!(
@@ -2534,6 +2555,31 @@ mod tests {
             )
         );
         assert!(draft_md(&a).contains("No treaty basis was found in the corpus."));
+    }
+
+    #[test]
+    fn a_signature_on_an_incomplete_list_is_not_called_non_party() {
+        // The same signature without consent on the fixture's UNTOC list, which is not marked
+        // complete: the basis is unconfirmed, and its reason must not claim that GTM is not party.
+        let d = fixture();
+        assert!(
+            d.instruments
+                .iter()
+                .any(|i| i.id == "untoc" && !i.parties_complete)
+        );
+        let a = run(&d, "GTM", "ECU", "drugs.trafficking");
+        assert!(a.excluded.iter().all(|x| x.instrument != "untoc"));
+        let u = a
+            .unconfirmed_bases
+            .iter()
+            .find(|b| b.key == "untoc")
+            .expect("UNTOC unconfirmed");
+        assert_eq!(
+            u.unconfirmed_reason.as_deref(),
+            Some(
+                "GTM has signed; no consent to be bound is recorded (the parties list as of 2026-01-01 is incomplete)"
+            )
+        );
     }
 
     #[test]
