@@ -797,7 +797,7 @@ impl Ctx<'_> {
             if let Some(inc) = &a.increase
                 && parse_increase(&inc.value).is_none()
             {
-                self.err(file, (inc.line, inc.col), Code::Penalty, format!("`increase: {}` is not a fraction: expected e.g. \"1/3\" for \"increased by one third\", or \"1/3 to 1/2\"", inc.value));
+                self.err(file, (inc.line, inc.col), Code::Penalty, format!("`increase: {}` is not a fraction: expected e.g. \"1/3\" for \"increased by one third\", \"1/3 to 1/2\", or \"up to 1/3\"", inc.value));
             }
             if a.prison.is_none() && a.fine.is_none() && a.increase.is_none() && !a.death_penalty {
                 self.err(file, (1, 1), Code::Penalty, format!("aggravated variant \"{}\" has no penalty: expected its own `prison` / `fine`, `death_penalty: true`, or `increase` (e.g. \"1/3\") for a relative increase of the base penalty", a.condition));

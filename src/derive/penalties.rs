@@ -1113,6 +1113,10 @@ mod tests {
         assert_eq!(base.increased(((1, 2), (1, 2))).label(), "54–90");
         // "increased by one third to one half": the minimum by 1/3, the maximum by 1/2
         assert_eq!(base.increased(((1, 3), (1, 2))).label(), "48–90");
+        // "by up to one third": the minimum stays, the maximum grows
+        let upto = crate::model::penalty::parse_increase("up to 1/3").expect("up to");
+        assert_eq!(base.increased(upto).label(), "36–80");
+        assert_eq!(crate::model::penalty::parse_increase("up to 0/3"), None);
         // Fractional results are kept to two decimals, not rounded to a whole month.
         let odd = PrisonRange {
             min_months: Some(10.0),

@@ -140,7 +140,8 @@ pub struct Aggravated {
     pub article: Option<String>,
     /// A relative increase of the base penalty, as a fraction: "1/3" for "increased by one
     /// third", "1/3 to 1/2" for "by one third to one half" (the first applies to the minimum,
-    /// the second to the maximum). Used instead of (or with) an explicit `prison` / `fine`.
+    /// the second to the maximum), "up to 1/3" for "by up to one third" (the minimum stays).
+    /// Used instead of (or with) an explicit `prison` / `fine`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increase: Option<At<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,8 +161,11 @@ pub struct Aggravated {
 /// (equal unless the law gives a range, "increased by one third to one half").
 pub type Increase = ((u32, u32), (u32, u32));
 
-/// Parses `"1/3"` or `"1/3 to 1/2"`.
+/// Parses `"1/3"`, `"1/3 to 1/2"` or `"up to 1/3"` (nothing added to the minimum: 0/1).
 pub fn parse_increase(s: &str) -> Option<Increase> {
+    if let Some(hi) = s.trim().strip_prefix("up to ") {
+        return parse_fraction(hi).map(|f| ((0, 1), f));
+    }
     match s.split_once(" to ") {
         Some((lo, hi)) => Some((parse_fraction(lo)?, parse_fraction(hi)?)),
         None => parse_fraction(s).map(|f| (f, f)),
