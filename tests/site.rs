@@ -509,7 +509,7 @@ fn pages_show_what_the_corpus_says() {
     );
     // instrument: party table and incompleteness stated
     let i = read("instruments/untoc/index.html");
-    assert!(i.contains("2 parties and 1 signatories recorded"), "{i}");
+    assert!(i.contains("2 parties and 1 signatory recorded"), "{i}");
     assert!(i.contains("The list is incomplete"));
     let home = read("index.html");
     assert!(home.contains("Latest fact confirmed: <time datetime=\"2026-01-01\">"));
