@@ -264,6 +264,17 @@
     return true;
   };
 
+  /**
+   * Drops single function words ("de", "the") from the required groups when any other group is
+   * left; phrases keep theirs. Same rule as `drop_function_words` in the Rust port.
+   */
+  function dropFunctionWords(p, list) {
+    var isFunction = function (g) { return g.word !== undefined && list.indexOf(g.word) >= 0; };
+    if (p.groups.some(function (g) { return !isFunction(g); })) {
+      p.groups = p.groups.filter(function (g) { return !isFunction(g); });
+    }
+  }
+
   function allWords(p) {
     var ws = [];
     p.groups.concat(p.exclude).forEach(function (g) {
@@ -287,6 +298,7 @@
     }
     (opts.filters || []).forEach(function (fv) { p.filters.push([fv[0], String(fv[1]).toLowerCase()]); });
     return this.ready().then(function () {
+      dropFunctionWords(p, self.meta.function_words || []);
       return self.loadShards(allWords(p));
     }).then(function () {
       var terms = [];

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::terms::{Analysed, analyse_docs};
-use super::{ANALYZERS, FACETS, KINDS, SearchDoc, TEXT_FIELDS};
+use super::{ANALYZERS, FACETS, FUNCTION_WORDS, KINDS, SearchDoc, TEXT_FIELDS};
 use crate::load::Corpus;
 use crate::render::Page;
 use crate::render::views::Names;
@@ -294,6 +294,7 @@ pub fn export_with(docs: &[SearchDoc], labels: &Labels) -> Result<Vec<Page>, Str
         "prefix": prefix,
         "chunk": CHUNK,
         "analyzers": ANALYZERS,
+        "function_words": FUNCTION_WORDS,
         "facet_names": FACETS,
         "fields": fields,
         "norm_table": table,

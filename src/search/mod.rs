@@ -28,6 +28,22 @@ pub use query::{Filters, Hit, ParsedQuery, Snippet};
 pub const ANALYZERS: [&str; 5] = ["en", "es", "fr", "pt", "xx"];
 
 /// Filterable facets (keyword fields).
+/// Function words of the corpus languages (lower-cased, ASCII-folded). A query drops them when it
+/// has other words: "tráfico de especies" asks for tráfico and especies. They are still indexed, so
+/// a query of function words only, or a quoted phrase, still finds them; dropping them keeps a
+/// statute name such as "Código Penal de Honduras" from outranking a title with the words asked
+/// for. The browser reads the same list from `search/meta.js`.
+pub const FUNCTION_WORDS: &[&str] = &[
+    // Spanish
+    "a", "al", "con", "de", "del", "e", "el", "en", "la", "las", "lo", "los", "o", "para", "por",
+    "que", "se", "su", "sus", "u", "un", "una", "unas", "unos", "y", // French
+    "au", "aux", "d", "dans", "des", "du", "et", "l", "le", "les", "ou", "par", "pour", "sur",
+    "une", // Portuguese
+    "ao", "aos", "com", "da", "das", "do", "dos", "em", "na", "nas", "nos", "um", "uma",
+    // English
+    "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
 pub const FACETS: [&str; 4] = ["kind", "country", "instrument", "offence"];
 
 /// Document kinds, in the order results are grouped in filters.

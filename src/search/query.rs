@@ -2,7 +2,8 @@
 //! rules):
 //!
 //! - words: every word must match in some field (title, text, English summary, names); when no
-//!   document has them all, any word may match (results ranked by BM25 either way);
+//!   document has them all, any word may match (results ranked by BM25 either way); function
+//!   words ("de", "the", see `FUNCTION_WORDS`) are dropped when the query has other words;
 //! - `"quoted phrases"`: the words in this order;
 //! - `-word` / `-"phrase"`: exclude documents that match;
 //! - `kind:provision`, `country:PER`, `instrument:untoc`, `offence:laundering`: filters.
@@ -17,7 +18,7 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Term};
 
-use super::{ANALYZERS, FACETS, KINDS, SearchIndex, TEXT_FIELDS};
+use super::{ANALYZERS, FACETS, FUNCTION_WORDS, KINDS, SearchIndex, TEXT_FIELDS};
 
 /// A required or excluded part of a query: one word, or a phrase (two or more words). Words are
 /// surface words: lower-cased and ASCII-folded, not yet stemmed.
@@ -82,6 +83,16 @@ impl Snippet {
         }
         out.push_str(&self.text[at..]);
         out
+    }
+}
+
+/// Drops single function words ("de", "the") from the required groups when any other group is
+/// left; phrases keep theirs. Same rule as `dropFunctionWords` in the browser.
+fn drop_function_words(groups: &mut Vec<Group>) {
+    let is_function =
+        |g: &Group| matches!(g, Group::Word(w) if FUNCTION_WORDS.contains(&w.as_str()));
+    if groups.iter().any(|g| !is_function(g)) {
+        groups.retain(|g| !is_function(g));
     }
 }
 
@@ -161,6 +172,7 @@ impl SearchIndex {
                 }
             }
         }
+        drop_function_words(&mut out.groups);
         Ok(out)
     }
 
