@@ -1368,3 +1368,48 @@ fn each_network_has_its_own_comparisons_identical_to_the_cli() {
         "{net}"
     );
 }
+
+#[test]
+fn aggravated_variants_show_their_derived_term_and_serious_crime_flag() {
+    // Fixture PER cp-308: base 36-60 months; "endangered species" 48-84 months; "public
+    // official" increase 1/3, i.e. 48-80 months derived from the base.
+    let (_d, out) = built(&fixture());
+    let page = std::fs::read_to_string(out.join("countries/PER/cp-308.html")).expect("page");
+    let table = &page[page.find("class=\"aggravated\"").expect("variants table")..];
+    let table = &table[..table.find("</table>").expect("end of table")];
+    assert!(
+        table.contains(
+            "base penalty increased by 1&#x2f;3: prison 4 years to 6 years 8 months <span class=\"muted\">(derived)</span>"
+        ),
+        "{table}"
+    );
+    assert_eq!(table.matches("badge serious").count(), 2, "{table}");
+    // "up to" an increase of a short base term: the minimum stays, and a variant that stays
+    // under four years is not flagged
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-308.md");
+    s.write(
+        "countries/PER/provisions/cp-308.md",
+        t.replacen(
+            "prison: { min_months: 36, max_months: 60 }",
+            "prison: { min_months: 12, max_months: 24 }",
+            1,
+        )
+        .replacen("increase: \"1/3\"", "increase: \"up to 1/2\"", 1),
+    );
+    let (_d2, out2) = built(s.path());
+    let page = std::fs::read_to_string(out2.join("countries/PER/cp-308.html")).expect("page");
+    let table = &page[page.find("class=\"aggravated\"").expect("variants table")..];
+    let table = &table[..table.find("</table>").expect("end of table")];
+    assert!(
+        table.contains(
+            "up to 1&#x2f;2: prison 1 year to 3 years <span class=\"muted\">(derived)</span>"
+        ),
+        "{table}"
+    );
+    assert_eq!(
+        table.matches("badge serious").count(),
+        1,
+        "only the 48-84 month variant: {table}"
+    );
+}

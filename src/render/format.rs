@@ -46,6 +46,29 @@ pub fn prison(p: &Prison) -> String {
     }
 }
 
+/// A derived prison range (months may be fractional, "13.33 months") as words, like `prison`.
+pub fn prison_range(r: &penalties::PrisonRange) -> String {
+    let m = |x: f64| {
+        if x.fract() == 0.0 {
+            months(x as i64)
+        } else {
+            format!("{} months", penalties::fmt_num(x))
+        }
+    };
+    let range = match (r.min_months, r.max_months) {
+        (Some(a), Some(b)) if a == b => m(a),
+        (Some(a), Some(b)) => format!("{} to {}", m(a), m(b)),
+        (None, Some(b)) => format!("up to {}", m(b)),
+        (Some(a), None) => format!("at least {}", m(a)),
+        (None, None) => String::new(),
+    };
+    match (r.life, range.is_empty()) {
+        (true, true) => "life imprisonment".into(),
+        (true, false) => format!("{range}, or life imprisonment"),
+        (false, _) => range,
+    }
+}
+
 /// A number with thousands separators and at most two decimals: 1,500,000 or 1,234.5.
 pub fn amount(x: f64) -> String {
     let neg = x < 0.0;

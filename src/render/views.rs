@@ -259,8 +259,13 @@ pub struct AggravatedView {
     pub factors: Vec<String>,
     pub article: Option<String>,
     pub increase: Option<String>,
+    /// The prison term an `increase` gives when applied to the base term ("4 months to 8
+    /// months"); none when the variant states its own term or the base has none.
+    pub derived_prison: Option<String>,
     pub sanction: SanctionView,
     pub note: Option<String>,
+    /// UNTOC art. 2(b) for the variant itself: "yes" / "no" / "unknown".
+    pub serious_crime: &'static str,
 }
 
 #[derive(Serialize, Clone)]
@@ -272,13 +277,34 @@ pub struct PenaltyView {
 }
 
 pub fn penalty(p: &Penalty) -> PenaltyView {
+    let base_prison = p.prison.as_ref().map(penalties::PrisonRange::from_prison);
     PenaltyView {
         base: sanction(p.sanction()),
         note: p.note.clone(),
         aggravated: p
             .aggravated
             .iter()
-            .map(|a| AggravatedView {
+            .map(|a| {
+                // The term the variant carries: its own, or the base term raised by `increase`.
+                let derived = match (&a.prison, &a.increase, &base_prison) {
+                    (None, Some(inc), Some(base)) => {
+                        parse_increase(&inc.value).map(|f| base.increased(f))
+                    }
+                    _ => None,
+                };
+                let term = a
+                    .prison
+                    .as_ref()
+                    .map(penalties::PrisonRange::from_prison)
+                    .or_else(|| derived.clone());
+                let serious_crime = match &term {
+                    _ if a.death_penalty => "yes",
+                    Some(t) => format::tri(t.serious_crime()),
+                    None => "unknown",
+                };
+                (a, derived, serious_crime)
+            })
+            .map(|(a, derived, serious_crime)| AggravatedView {
                 condition: a.condition.clone(),
                 factors: a
                     .factors
@@ -295,8 +321,10 @@ pub fn penalty(p: &Penalty) -> PenaltyView {
                     .increase
                     .as_ref()
                     .map(|i| format!("base penalty increased by {}", i.value)),
+                derived_prison: derived.as_ref().map(format::prison_range),
                 sanction: sanction(a.sanction()),
                 note: a.note.clone(),
+                serious_crime,
             })
             .collect(),
         serious_crime: format::serious(penalties::serious_crime(p)),
