@@ -823,7 +823,13 @@ fn death_penalty_is_shown_exported_and_warned_about() {
         page.contains("<th scope=\"row\">Death penalty</th><td><strong>available</strong></td>")
     );
     assert!(page.contains("Fixture capital variant"));
-    assert!(page.contains("<td>—</td><td>death penalty</td>"), "{page}");
+    // a variant punishable by death is a serious crime (UNTOC art. 2(b): "a more serious penalty")
+    assert!(
+        page.contains(
+            "<td>—</td><td>death penalty <span class=\"badge serious\">serious crime</span></td>"
+        ),
+        "{page}"
+    );
     let cmp = read("compare/wildlife.trafficking.html");
     assert!(
         cmp.contains("<strong>death penalty</strong> (or 60)"),
