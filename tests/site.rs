@@ -1379,10 +1379,14 @@ fn each_network_has_its_own_comparisons_identical_to_the_cli() {
 fn aggravated_variants_show_their_derived_term_and_serious_crime_flag() {
     // Fixture PER cp-308: base 36-60 months; "endangered species" 48-84 months; "public
     // official" increase 1/3, i.e. 48-80 months derived from the base.
+    let variants = |out: &Path| {
+        let page = std::fs::read_to_string(out.join("countries/PER/cp-308.html")).expect("page");
+        let at = page.find("class=\"aggravated\"").expect("variants table");
+        let end = at + page[at..].find("</table>").expect("end of table");
+        page[at..end].to_string()
+    };
     let (_d, out) = built(&fixture());
-    let page = std::fs::read_to_string(out.join("countries/PER/cp-308.html")).expect("page");
-    let table = &page[page.find("class=\"aggravated\"").expect("variants table")..];
-    let table = &table[..table.find("</table>").expect("end of table")];
+    let table = variants(&out);
     assert!(
         table.contains(
             "base penalty increased by 1&#x2f;3: prison 4 years to 6 years 8 months <span class=\"muted\">(derived)</span>"
@@ -1404,9 +1408,7 @@ fn aggravated_variants_show_their_derived_term_and_serious_crime_flag() {
         .replacen("increase: \"1/3\"", "increase: \"up to 1/2\"", 1),
     );
     let (_d2, out2) = built(s.path());
-    let page = std::fs::read_to_string(out2.join("countries/PER/cp-308.html")).expect("page");
-    let table = &page[page.find("class=\"aggravated\"").expect("variants table")..];
-    let table = &table[..table.find("</table>").expect("end of table")];
+    let table = variants(&out2);
     assert!(
         table.contains(
             "up to 1&#x2f;2: prison 1 year to 3 years <span class=\"muted\">(derived)</span>"

@@ -30,23 +30,10 @@ pub fn months(m: i64) -> String {
 
 /// Prison range as words: "3 years to 5 years", "up to 8 years", "life", "at least 2 years".
 pub fn prison(p: &Prison) -> String {
-    let lo = p.min_months.as_ref().map(|m| m.value);
-    let hi = p.max_months.as_ref().map(|m| m.value);
-    let range = match (lo, hi) {
-        (Some(a), Some(b)) if a == b => months(a),
-        (Some(a), Some(b)) => format!("{} to {}", months(a), months(b)),
-        (None, Some(b)) => format!("up to {}", months(b)),
-        (Some(a), None) => format!("at least {}", months(a)),
-        (None, None) => String::new(),
-    };
-    match (p.life, range.is_empty()) {
-        (true, true) => "life imprisonment".into(),
-        (true, false) => format!("{range}, or life imprisonment"),
-        (false, _) => range,
-    }
+    prison_range(&penalties::PrisonRange::from_prison(p))
 }
 
-/// A derived prison range (months may be fractional, "13.33 months") as words, like `prison`.
+/// A prison range as words; a derived one may have fractional months ("13.33 months").
 pub fn prison_range(r: &penalties::PrisonRange) -> String {
     let m = |x: f64| {
         if x.fract() == 0.0 {
