@@ -895,7 +895,8 @@ provision rests on a secondary source not yet confirmed against the official tex
 \"gap\" = the country is party and a sourced review found no specific provision; \"unknown\" = \
 not yet researched (never counted as met or as a gap); \"not party\" = no consent to be bound in \
 the parties list. Checks are yes / no / unknown; \"serious crime\" = a covering provision's \
-maximum reaches 48 months, life or death (UNTOC art. 2(b)).";
+maximum reaches 48 months, life or death (UNTOC art. 2(b)); \"serious in some form\" = the same, \
+counting aggravated variants.";
 
 fn gap_blocks(r: &GapReport) -> Vec<Block> {
     let mut blocks = vec![
@@ -966,12 +967,19 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
         }
         blocks.push(Block::Grid(g));
         if !c.checks.is_empty() {
+            // The grid keeps to 80 columns: "serious in some form" goes in a line below it,
+            // naming only the offences it changes (serious only when aggravated).
+            let in_grid = || {
+                OFFENCE_CHECKS
+                    .iter()
+                    .filter(|(k, _)| *k != "serious_when_aggravated")
+            };
             let mut header = vec!["Offence"];
-            header.extend(OFFENCE_CHECKS.iter().map(|(_, h)| *h));
+            header.extend(in_grid().map(|(_, h)| *h));
             let mut g = Grid::new("Checks", &header);
             for ch in &c.checks {
                 let mut row = vec![ch.offence.clone()];
-                for (key, _) in OFFENCE_CHECKS {
+                for (key, _) in in_grid() {
                     row.push(
                         ch.get(key)
                             .map(|x| tri(x.value).to_string())
@@ -981,6 +989,27 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
                 g.rows.push(row);
             }
             blocks.push(Block::Grid(g));
+            let only_aggravated: Vec<String> = c
+                .checks
+                .iter()
+                .filter(|ch| {
+                    ch.serious_crime.value != Tri::Yes
+                        && ch.serious_when_aggravated.value == Tri::Yes
+                })
+                .map(|ch| {
+                    format!(
+                        "{} ({})",
+                        ch.offence,
+                        ch.serious_when_aggravated.provisions.join(", ")
+                    )
+                })
+                .collect();
+            if !only_aggravated.is_empty() {
+                blocks.push(Block::Text(format!(
+                    "Serious crime only in aggravated forms: {}.",
+                    only_aggravated.join("; ")
+                )));
+            }
         }
         let ca = &c.central_authority;
         blocks.push(Block::Text(match ca.value {
@@ -1055,7 +1084,7 @@ pub fn gaps_json(r: &GapReport, style: JsonStyle) -> String {
 }
 
 /// Columns of the gaps CSV, in order.
-pub const GAPS_CSV_HEADER: [&str; 15] = [
+pub const GAPS_CSV_HEADER: [&str; 16] = [
     "country",
     "country_name",
     "instrument",
@@ -1067,6 +1096,7 @@ pub const GAPS_CSV_HEADER: [&str; 15] = [
     "evidence_files",
     "evidence_verification",
     "serious_crime",
+    "serious_when_aggravated",
     "ml_predicate",
     "corporate_liability",
     "confiscation",

@@ -498,7 +498,8 @@ fn gaps_table() {
     let per_check = rows_in(&out, "Totals per check");
     // GTM's UNCAC status is not recorded, so its bribery obligation is checked too (unknown)
     assert_eq!(per_check[1], ["serious crime", "2", "1", "7"]);
-    assert_eq!(per_check[5], ["central authority", "2", "0", "1"]);
+    assert_eq!(per_check[2], ["serious in some form", "2", "1", "7"]);
+    assert_eq!(per_check[6], ["central authority", "2", "0", "1"]);
 }
 
 #[test]
@@ -946,6 +947,68 @@ fn a_fine_whose_amount_was_not_read_is_unknown_never_none() {
         out.contains(
             "countries/PER/provisions/cp-317.md:12:17: error: `fine_unknown: true` with a `fine`"
         ),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_offence_serious_only_when_aggravated_is_said_so() {
+    // Fixture PER cp-308 with a base term under four years (12-24 months): its "endangered
+    // species" variant (48-84 months) still reaches the UNTOC threshold, and the 1/3 increase
+    // (16-32 months) does not.
+    let s = Scratch::new();
+    let t = s.read("countries/PER/provisions/cp-308.md");
+    s.write(
+        "countries/PER/provisions/cp-308.md",
+        t.replacen(
+            "prison: { min_months: 36, max_months: 60 }",
+            "prison: { min_months: 12, max_months: 24 }",
+            1,
+        ),
+    );
+    let dir = s.path().to_string_lossy().into_owned();
+    let (code, out, err) = run(&["gaps", "--countries", "PER", "--corpus", &dir]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        unwrapped(&out)
+            .contains("Serious crime only in aggravated forms: wildlife.trafficking (per-cp-308)."),
+        "{out}"
+    );
+    let (code, csv, err) = run(&[
+        "gaps",
+        "--countries",
+        "PER",
+        "--format",
+        "csv",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let row = [("offence", "wildlife.trafficking")];
+    assert_eq!(cell(&csv, &row, "serious_crime"), "no");
+    assert_eq!(cell(&csv, &row, "serious_when_aggravated"), "yes");
+    // without the variant that reaches it, both say no
+    s.write(
+        "countries/PER/provisions/cp-308.md",
+        s.read("countries/PER/provisions/cp-308.md").replacen(
+            "prison: { min_months: 48, max_months: 84 }",
+            "prison: { min_months: 12, max_months: 36 }",
+            1,
+        ),
+    );
+    let (_, csv, _) = run(&[
+        "gaps",
+        "--countries",
+        "PER",
+        "--format",
+        "csv",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(cell(&csv, &row, "serious_when_aggravated"), "no");
+    let (_, out, _) = run(&["gaps", "--countries", "PER", "--corpus", &dir]);
+    assert!(
+        !unwrapped(&out).contains("only in aggravated forms"),
         "{out}"
     );
 }

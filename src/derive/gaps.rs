@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::penalties::{SourceRef, serious_crime};
+use super::penalties::{SourceRef, serious_crime, serious_in_some_form};
 use super::scope::{self, Scope, ScopeError};
 use crate::load::{Corpus, Country};
 use crate::model::*;
@@ -177,6 +177,9 @@ pub struct OffenceChecks {
     pub offence: String,
     /// A covering provision's maximum reaches 4 years or life (UNTOC art. 2(b)).
     pub serious_crime: CheckCell,
+    /// The same threshold reached by the base penalty or by an aggravated variant: "no" above
+    /// and "yes" here means serious only when aggravated.
+    pub serious_when_aggravated: CheckCell,
     pub ml_predicate: CheckCell,
     pub corporate_liability: CheckCell,
     pub confiscation: CheckCell,
@@ -186,6 +189,7 @@ impl OffenceChecks {
     pub fn get(&self, check: &str) -> Option<&CheckCell> {
         match check {
             "serious_crime" => Some(&self.serious_crime),
+            "serious_when_aggravated" => Some(&self.serious_when_aggravated),
             "ml_predicate" => Some(&self.ml_predicate),
             "corporate_liability" => Some(&self.corporate_liability),
             "confiscation" => Some(&self.confiscation),
@@ -195,8 +199,9 @@ impl OffenceChecks {
 }
 
 /// The per-offence checks, in report order, with their headings.
-pub const OFFENCE_CHECKS: [(&str, &str); 4] = [
+pub const OFFENCE_CHECKS: [(&str, &str); 5] = [
     ("serious_crime", "serious crime"),
+    ("serious_when_aggravated", "serious in some form"),
     ("ml_predicate", "ML predicate"),
     ("corporate_liability", "legal persons"),
     ("confiscation", "confiscation"),
@@ -446,11 +451,8 @@ fn offence_checks(country: &Country, offence: &str) -> OffenceChecks {
     };
     OffenceChecks {
         offence: offence.to_string(),
-        serious_crime: combine(&values(&|p| match serious_crime(&p.penalty) {
-            Some(true) => Tri::Yes,
-            Some(false) => Tri::No,
-            None => Tri::Unknown,
-        })),
+        serious_crime: combine(&values(&|p| Tri::from(serious_crime(&p.penalty)))),
+        serious_when_aggravated: combine(&values(&|p| Tri::from(serious_in_some_form(&p.penalty)))),
         ml_predicate: combine(&values(&|p| p.ml_predicate.value)),
         corporate_liability: combine(&values(&|p| p.corporate_liability.value)),
         confiscation: combine(&values(&|p| p.confiscation.value)),

@@ -44,6 +44,38 @@ pub fn serious_crime(p: &Penalty) -> Option<bool> {
     }
 }
 
+/// Whether the offence reaches the UNTOC art. 2(b) threshold in some form: the base penalty or
+/// an aggravated variant (its own term, or the base term raised by its `increase`; death counts).
+/// No only when the base and every variant are known to stay below it; a variant that states no
+/// term and no increase, and not just a fine, leaves it unknown.
+pub fn serious_in_some_form(p: &Penalty) -> Option<bool> {
+    let base = serious_crime(p);
+    if base == Some(true) {
+        return Some(true);
+    }
+    let base_prison = p.prison.as_ref().map(PrisonRange::from_prison);
+    let mut unknown = base.is_none();
+    for a in &p.aggravated {
+        if a.death_penalty {
+            return Some(true);
+        }
+        let frac = a.increase.as_ref().and_then(|s| parse_increase(&s.value));
+        let range = match (&a.prison, frac, &base_prison) {
+            (Some(pr), _, _) => Some(PrisonRange::from_prison(pr)),
+            (None, Some(f), Some(b)) => Some(b.increased(f)),
+            _ => None,
+        };
+        match range.map(|r| r.serious_crime()) {
+            Some(Tri::Yes) => return Some(true),
+            Some(Tri::No) => {}
+            // A variant that changes only the fine keeps the base term.
+            _ if a.fine.is_some() && a.increase.is_none() => {}
+            _ => unknown = true,
+        }
+    }
+    if unknown { None } else { Some(false) }
+}
+
 fn tri_to_option(t: Tri) -> Option<bool> {
     match t {
         Tri::Yes => Some(true),

@@ -151,6 +151,17 @@ impl Tri {
     }
 }
 
+/// A derived yes / no, or none when it cannot be decided.
+impl From<Option<bool>> for Tri {
+    fn from(v: Option<bool>) -> Tri {
+        match v {
+            Some(true) => Tri::Yes,
+            Some(false) => Tri::No,
+            None => Tri::Unknown,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Tri {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
