@@ -1165,6 +1165,38 @@ mod tests {
     }
 
     #[test]
+    fn serious_in_some_form_counts_variants_and_leaves_silent_ones_unknown() {
+        let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
+        let base = "prison: { min_months: 12, max_months: 36 }\naggravated:\n";
+        // an increase that reaches 48 months, a variant's own term, death
+        let up = parse(&format!("{base}  - condition: x\n    increase: \"1/3\"\n"));
+        assert_eq!(serious_in_some_form(&up), Some(true), "36 + 1/3 = 48");
+        let own = parse(&format!(
+            "{base}  - condition: x\n    prison: {{ min_months: 24, max_months: 60 }}\n"
+        ));
+        assert_eq!(serious_in_some_form(&own), Some(true));
+        let death = parse(&format!(
+            "{base}  - condition: x\n    death_penalty: true\n"
+        ));
+        assert_eq!(serious_in_some_form(&death), Some(true));
+        // below the threshold, a fine-only variant keeps the base term
+        let fine = parse(&format!(
+            "{base}  - condition: x\n    increase: \"up to 1/4\"\n  - condition: y\n    fine: {{ kind: day_fines, min: 10, max: 20 }}\n"
+        ));
+        assert_eq!(serious_in_some_form(&fine), Some(false), "36 + 1/4 = 45");
+        // a variant that states nothing about the term cannot be ruled out
+        let silent = parse(&format!(
+            "{base}  - condition: x\n    note: term not read\n"
+        ));
+        assert_eq!(serious_in_some_form(&silent), None);
+        assert_eq!(
+            serious_crime(&silent),
+            Some(false),
+            "the base alone stays no"
+        );
+    }
+
+    #[test]
     fn a_fine_only_penalty_is_not_serious_unless_the_prison_term_is_only_unknown() {
         let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
         let fine_only = parse("fine: { kind: fixed, max: 10000, currency: BZD }\n");
