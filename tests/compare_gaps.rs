@@ -441,9 +441,10 @@ fn gaps_table() {
     // met, met unverified, gap, unknown, not party, central authority. ECU's one "met" rests on
     // its unverified coip-247 only, so it is counted as met and as unverified.
     assert_eq!(find("ECU"), ["1", "1", "1", "2", "0", "yes"]);
-    assert_eq!(find("GTM"), ["0", "0", "0", "2", "2", "unknown"]);
+    // GTM only signed UNTOC, on a list not marked complete: unknown, not "not party"
+    assert_eq!(find("GTM"), ["0", "0", "0", "4", "0", "unknown"]);
     assert_eq!(find("PER"), ["2", "0", "0", "2", "0", "yes"]);
-    assert_eq!(find("all")[..5], ["3", "1", "1", "6", "2"]);
+    assert_eq!(find("all")[..5], ["3", "1", "1", "8", "0"]);
     let section = |iso: &str| {
         let start = out.find(&format!("\n{iso} — ")).expect("country section");
         out[start..].to_string()
@@ -484,7 +485,7 @@ fn gaps_table() {
     assert!(ecu[2][3].starts_with("finding"), "{out}");
     assert!(ecu_text.contains("2026-01-01:"), "{out}");
     let gtm = rows_in(&section("GTM"), "Obligations");
-    assert_eq!(gtm[3][..3], ["untoc:6", "laundering", "not party"]);
+    assert_eq!(gtm[3][..3], ["untoc:6", "laundering", "unknown"]);
     let checks = rows_in(&section("PER"), "Checks");
     assert_eq!(
         checks[4],
@@ -496,9 +497,10 @@ fn gaps_table() {
         "MLA central authority designated: yes — Fixture Attorney General Office (UNTOC)"
     ));
     let per_check = rows_in(&out, "Totals per check");
-    // GTM's UNCAC status is not recorded, so its bribery obligation is checked too (unknown)
-    assert_eq!(per_check[1], ["serious crime", "2", "1", "7"]);
-    assert_eq!(per_check[2], ["serious in some form", "2", "1", "7"]);
+    // GTM's UNCAC status is not recorded and its UNTOC signature is unconfirmed, so those
+    // obligations are checked too (unknown)
+    assert_eq!(per_check[1], ["serious crime", "2", "1", "9"]);
+    assert_eq!(per_check[2], ["serious in some form", "2", "1", "9"]);
     assert_eq!(per_check[6], ["central authority", "2", "0", "1"]);
 }
 
@@ -591,10 +593,12 @@ fn gaps_csv() {
     assert_eq!(cell(&out, &unknown, "evidence"), "");
     let life = k("PER", "untoc", "organized-crime.participation");
     assert_eq!(cell(&out, &life, "serious_crime"), "yes");
+    // signed only, on a list not marked complete: unknown, and the evidence says why
     let np = k("GTM", "untoc", "laundering");
-    assert_eq!(cell(&out, &np, "status"), "not_party");
-    assert!(cell(&out, &np, "evidence").contains("signed 2000-12-12"));
-    assert_eq!(cell(&out, &np, "serious_crime"), "", "not assessed");
+    assert_eq!(cell(&out, &np, "status"), "unknown");
+    assert!(
+        cell(&out, &np, "evidence").contains("signed 2000-12-12; no consent to be bound recorded")
+    );
     assert_eq!(cell(&out, &np, "central_authority"), "unknown");
     // GTM is absent from the fixture's UNCAC list, which is not marked complete: unknown
     let absent = k("GTM", "uncac", "corruption.bribery");
@@ -1011,4 +1015,32 @@ fn an_offence_serious_only_when_aggravated_is_said_so() {
         !unwrapped(&out).contains("only in aggravated forms"),
         "{out}"
     );
+}
+
+#[test]
+fn a_signature_without_consent_is_not_party_only_on_a_complete_list() {
+    let s = Scratch::new();
+    let parties = s.read("instruments/untoc/parties.yaml");
+    s.write(
+        "instruments/untoc/parties.yaml",
+        format!("complete: true\n{parties}"),
+    );
+    let dir = s.path().to_string_lossy().into_owned();
+    let (code, csv, err) = run(&[
+        "gaps",
+        "--countries",
+        "GTM",
+        "--format",
+        "csv",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let np = [("instrument", "untoc"), ("offence", "laundering")];
+    assert_eq!(cell(&csv, &np, "status"), "not_party");
+    assert!(
+        cell(&csv, &np, "evidence")
+            .contains("signed 2000-12-12, no consent to be bound (parties list as of")
+    );
+    assert_eq!(cell(&csv, &np, "serious_crime"), "", "not assessed");
 }

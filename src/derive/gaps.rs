@@ -314,6 +314,9 @@ enum Party<'a> {
     No(Evidence),
     /// The instrument has no parties list: status not recorded.
     NotRecorded(&'a str),
+    /// Signed, with no consent on a list not marked complete: a later consent may be missing
+    /// from it, so the state is neither known to be party nor known not to be.
+    Unconfirmed(Evidence),
 }
 
 fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Party<'a> {
@@ -340,25 +343,51 @@ fn party_status<'a>(corpus: &'a Corpus, instrument: &'a str, iso3: &str) -> Part
     let signed = records
         .iter()
         .find_map(|r| r.signed.as_ref().map(|d| d.value));
-    let label = match signed {
-        Some(d) => format!(
-            "{instrument}: signed {d}, no consent to be bound (parties list as of {})",
-            p.data.as_of.value
+    let as_of = p.data.as_of.value;
+    let label = match (signed, p.data.complete) {
+        (Some(d), true) => {
+            format!("{instrument}: signed {d}, no consent to be bound (parties list as of {as_of})")
+        }
+        (Some(d), false) => format!(
+            "{instrument}: signed {d}; no consent to be bound recorded (parties list as of {as_of}, not marked complete)"
         ),
-        None => format!(
-            "{instrument}: not in the parties list as of {}",
-            p.data.as_of.value
-        ),
+        (None, _) => format!("{instrument}: not in the parties list as of {as_of}"),
     };
-    Party::No(Evidence {
+    let evidence = Evidence {
         kind: EvidenceKind::Parties,
         id: None,
         file: p.file.clone(),
         label,
-        date: Some(p.data.as_of.value),
+        date: Some(as_of),
         sources: SourceRef::all(&p.data.sources),
         unverified: false,
-    })
+    };
+    if p.data.complete {
+        Party::No(evidence)
+    } else {
+        Party::Unconfirmed(evidence)
+    }
+}
+
+/// A cell whose party status is unknown: neither "gap" nor "not party" can be asserted, so it
+/// is "met" when a provision covers the offence and "unknown" otherwise; `party` says why.
+fn status_unknown(
+    country: &Country,
+    offence: &str,
+    checked_offences: &mut Vec<String>,
+    party: Evidence,
+) -> (CellState, Vec<Evidence>) {
+    if !checked_offences.iter().any(|o| o == offence) {
+        checked_offences.push(offence.to_string());
+    }
+    let (state, mut ev) = coverage(country, offence);
+    let state = if state == CellState::Met {
+        CellState::Met
+    } else {
+        CellState::Unknown
+    };
+    ev.push(party);
+    (state, ev)
 }
 
 /// met / gap / unknown for a country and offence, ignoring party status, with the evidence.
@@ -544,17 +573,7 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                     coverage(country, &col.offence)
                 }
                 Party::NotRecorded(inst) => {
-                    if !checked_offences.contains(&col.offence) {
-                        checked_offences.push(col.offence.clone());
-                    }
-                    // Party status unknown: neither "gap" nor "not party" can be asserted.
-                    let (state, mut ev) = coverage(country, &col.offence);
-                    let state = if state == CellState::Met {
-                        CellState::Met
-                    } else {
-                        CellState::Unknown
-                    };
-                    ev.push(Evidence {
+                    let ev = Evidence {
                         kind: EvidenceKind::Parties,
                         id: None,
                         file: format!("instruments/{inst}"),
@@ -562,8 +581,11 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                         date: None,
                         sources: Vec::new(),
                         unverified: false,
-                    });
-                    (state, ev)
+                    };
+                    status_unknown(country, &col.offence, &mut checked_offences, ev)
+                }
+                Party::Unconfirmed(ev) => {
+                    status_unknown(country, &col.offence, &mut checked_offences, ev)
                 }
             };
             let unverified = state == CellState::Met
@@ -858,10 +880,15 @@ mod tests {
             cell(&r, "GTM", "uncac", "corruption.bribery").state,
             CellState::Unknown
         );
-        // a signature without consent is still recorded evidence of not being party
-        assert_eq!(
-            cell(&r, "GTM", "untoc", "laundering").state,
-            CellState::NotParty
+        // Nor does a signature without consent: a later consent may be missing from the list
+        // (the Protocol lists rest on a c. 2013 snapshot), so the cell says unknown and why.
+        let c = cell(&r, "GTM", "untoc", "laundering");
+        assert_eq!(c.state, CellState::Unknown);
+        let why = &c.evidence.last().expect("party evidence").label;
+        assert!(
+            why.contains("signed 2000-12-12; no consent to be bound recorded")
+                && why.contains("not marked complete"),
+            "{why}"
         );
     }
 
