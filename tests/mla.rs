@@ -360,6 +360,15 @@ fn real_corpus_per_to_ecu_wildlife_trafficking() {
     // The draft request is addressed to the same office.
     let to = format!("**To:** {}", ca["authority"].as_str().unwrap_or_default());
     assert!(md.contains(&to), "{to} not in:\n{md}");
+    // A long source list (UNTOC's party list) shows its first three and says where the rest are;
+    // the JSON keeps them all.
+    let n = untoc["sources"].as_array().map_or(0, Vec::len);
+    assert!(n > 4, "{n}");
+    let more = format!(
+        "; and {} more (all in `--format json` and on the site page instruments/untoc/index.html)",
+        n - 3
+    );
+    assert!(md.contains(&more), "{more} not in:\n{md}");
 }
 
 #[test]

@@ -1716,6 +1716,28 @@ fn sources_md(list: &[Src]) -> String {
     }
 }
 
+/// Past a few sources, a list in the report shows the first ones and says where the rest are:
+/// a party list can cite twenty pages, which buried the analysis (the site folds them too).
+const REPORT_SOURCES_SHOWN: usize = 4;
+
+fn sources_md_folded(list: &[Src], page: Option<&str>) -> String {
+    if list.len() <= REPORT_SOURCES_SHOWN {
+        return sources_md(list);
+    }
+    let shown = REPORT_SOURCES_SHOWN - 1;
+    format!(
+        "source: {}; and {} more (all in `--format json`{})",
+        list[..shown]
+            .iter()
+            .map(src_md)
+            .collect::<Vec<_>>()
+            .join("; "),
+        list.len() - shown,
+        page.map(|p| format!(" and on the site page {p}"))
+            .unwrap_or_default()
+    )
+}
+
 fn provision_md(p: &ProvisionIn, out: &mut String) {
     let title = match &p.title_en {
         Some(en) => format!("{} ({en})", p.title),
@@ -2146,7 +2168,10 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
             b.central_authority.explanation,
             ca_note_md(&b.central_authority)
         ));
-        s.push_str(&format!("- {}\n\n", sources_md(&b.sources)));
+        s.push_str(&format!(
+            "- {}\n\n",
+            sources_md_folded(&b.sources, b.href.as_deref())
+        ));
     };
     for b in &a.legal_bases {
         basis_md(b, &mut s);
@@ -2247,7 +2272,7 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
             t.short_name,
             t.applies,
             t.statement,
-            sources_md(&t.sources)
+            sources_md_folded(&t.sources, Some(&t.href))
         ));
     }
     s.push_str(&format!(
