@@ -972,7 +972,7 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
             let in_grid = || {
                 OFFENCE_CHECKS
                     .iter()
-                    .filter(|(k, _)| *k != "serious_when_aggravated")
+                    .filter(|(k, _)| *k != "serious_in_some_form")
             };
             let mut header = vec!["Offence"];
             header.extend(in_grid().map(|(_, h)| *h));
@@ -993,14 +993,13 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
                 .checks
                 .iter()
                 .filter(|ch| {
-                    ch.serious_crime.value != Tri::Yes
-                        && ch.serious_when_aggravated.value == Tri::Yes
+                    ch.serious_crime.value != Tri::Yes && ch.serious_in_some_form.value == Tri::Yes
                 })
                 .map(|ch| {
                     format!(
                         "{} ({})",
                         ch.offence,
-                        ch.serious_when_aggravated.provisions.join(", ")
+                        ch.serious_in_some_form.provisions.join(", ")
                     )
                 })
                 .collect();
@@ -1096,7 +1095,7 @@ pub const GAPS_CSV_HEADER: [&str; 16] = [
     "evidence_files",
     "evidence_verification",
     "serious_crime",
-    "serious_when_aggravated",
+    "serious_in_some_form",
     "ml_predicate",
     "corporate_liability",
     "confiscation",

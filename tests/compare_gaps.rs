@@ -32,8 +32,12 @@ fn compare(extra: &[&str]) -> String {
 }
 
 fn gaps(extra: &[&str]) -> String {
-    let f = fx();
-    let mut args = vec!["gaps", "--corpus", &f];
+    gaps_in(&fx(), extra)
+}
+
+/// `concord gaps` over the corpus at `corpus` (a scratch copy), which must succeed.
+fn gaps_in(corpus: &str, extra: &[&str]) -> String {
+    let mut args = vec!["gaps", "--corpus", corpus];
     args.extend_from_slice(extra);
     let (code, out, err) = run(&args);
     assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
@@ -961,56 +965,41 @@ fn an_offence_serious_only_when_aggravated_is_said_so() {
     // species" variant (48-84 months) still reaches the UNTOC threshold, and the 1/3 increase
     // (16-32 months) does not.
     let s = Scratch::new();
-    let t = s.read("countries/PER/provisions/cp-308.md");
+    let f = "countries/PER/provisions/cp-308.md";
+    let short = |t: String, from: &str, to: &str| t.replacen(from, to, 1);
     s.write(
-        "countries/PER/provisions/cp-308.md",
-        t.replacen(
+        f,
+        short(
+            s.read(f),
             "prison: { min_months: 36, max_months: 60 }",
             "prison: { min_months: 12, max_months: 24 }",
-            1,
         ),
     );
     let dir = s.path().to_string_lossy().into_owned();
-    let (code, out, err) = run(&["gaps", "--countries", "PER", "--corpus", &dir]);
-    assert_eq!(code, 0, "{err}");
+    let per = ["--countries", "PER"];
+    let per_csv = ["--countries", "PER", "--format", "csv"];
+    let row = [("offence", "wildlife.trafficking")];
+    let out = gaps_in(&dir, &per);
     assert!(
         unwrapped(&out)
             .contains("Serious crime only in aggravated forms: wildlife.trafficking (per-cp-308)."),
         "{out}"
     );
-    let (code, csv, err) = run(&[
-        "gaps",
-        "--countries",
-        "PER",
-        "--format",
-        "csv",
-        "--corpus",
-        &dir,
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let row = [("offence", "wildlife.trafficking")];
+    let csv = gaps_in(&dir, &per_csv);
     assert_eq!(cell(&csv, &row, "serious_crime"), "no");
-    assert_eq!(cell(&csv, &row, "serious_when_aggravated"), "yes");
+    assert_eq!(cell(&csv, &row, "serious_in_some_form"), "yes");
     // without the variant that reaches it, both say no
     s.write(
-        "countries/PER/provisions/cp-308.md",
-        s.read("countries/PER/provisions/cp-308.md").replacen(
+        f,
+        short(
+            s.read(f),
             "prison: { min_months: 48, max_months: 84 }",
             "prison: { min_months: 12, max_months: 36 }",
-            1,
         ),
     );
-    let (_, csv, _) = run(&[
-        "gaps",
-        "--countries",
-        "PER",
-        "--format",
-        "csv",
-        "--corpus",
-        &dir,
-    ]);
-    assert_eq!(cell(&csv, &row, "serious_when_aggravated"), "no");
-    let (_, out, _) = run(&["gaps", "--countries", "PER", "--corpus", &dir]);
+    let csv = gaps_in(&dir, &per_csv);
+    assert_eq!(cell(&csv, &row, "serious_in_some_form"), "no");
+    let out = gaps_in(&dir, &per);
     assert!(
         !unwrapped(&out).contains("only in aggravated forms"),
         "{out}"
@@ -1026,16 +1015,7 @@ fn a_signature_without_consent_is_not_party_only_on_a_complete_list() {
         format!("complete: true\n{parties}"),
     );
     let dir = s.path().to_string_lossy().into_owned();
-    let (code, csv, err) = run(&[
-        "gaps",
-        "--countries",
-        "GTM",
-        "--format",
-        "csv",
-        "--corpus",
-        &dir,
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let csv = gaps_in(&dir, &["--countries", "GTM", "--format", "csv"]);
     let np = [("instrument", "untoc"), ("offence", "laundering")];
     assert_eq!(cell(&csv, &np, "status"), "not_party");
     assert!(

@@ -177,9 +177,9 @@ pub struct OffenceChecks {
     pub offence: String,
     /// A covering provision's maximum reaches 4 years or life (UNTOC art. 2(b)).
     pub serious_crime: CheckCell,
-    /// The same threshold reached by the base penalty or by an aggravated variant: "no" above
-    /// and "yes" here means serious only when aggravated.
-    pub serious_when_aggravated: CheckCell,
+    /// The same threshold reached by the base penalty or by an aggravated variant (own term,
+    /// derived term or death): "no" above and "yes" here means serious only when aggravated.
+    pub serious_in_some_form: CheckCell,
     pub ml_predicate: CheckCell,
     pub corporate_liability: CheckCell,
     pub confiscation: CheckCell,
@@ -189,7 +189,7 @@ impl OffenceChecks {
     pub fn get(&self, check: &str) -> Option<&CheckCell> {
         match check {
             "serious_crime" => Some(&self.serious_crime),
-            "serious_when_aggravated" => Some(&self.serious_when_aggravated),
+            "serious_in_some_form" => Some(&self.serious_in_some_form),
             "ml_predicate" => Some(&self.ml_predicate),
             "corporate_liability" => Some(&self.corporate_liability),
             "confiscation" => Some(&self.confiscation),
@@ -201,7 +201,7 @@ impl OffenceChecks {
 /// The per-offence checks, in report order, with their headings.
 pub const OFFENCE_CHECKS: [(&str, &str); 5] = [
     ("serious_crime", "serious crime"),
-    ("serious_when_aggravated", "serious in some form"),
+    ("serious_in_some_form", "serious in some form"),
     ("ml_predicate", "ML predicate"),
     ("corporate_liability", "legal persons"),
     ("confiscation", "confiscation"),
@@ -481,7 +481,7 @@ fn offence_checks(country: &Country, offence: &str) -> OffenceChecks {
     OffenceChecks {
         offence: offence.to_string(),
         serious_crime: combine(&values(&|p| Tri::from(serious_crime(&p.penalty)))),
-        serious_when_aggravated: combine(&values(&|p| Tri::from(serious_in_some_form(&p.penalty)))),
+        serious_in_some_form: combine(&values(&|p| Tri::from(serious_in_some_form(&p.penalty)))),
         ml_predicate: combine(&values(&|p| p.ml_predicate.value)),
         corporate_liability: combine(&values(&|p| p.corporate_liability.value)),
         confiscation: combine(&values(&|p| p.confiscation.value)),

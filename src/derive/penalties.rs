@@ -44,6 +44,26 @@ pub fn serious_crime(p: &Penalty) -> Option<bool> {
     }
 }
 
+/// The prison term of an aggravated variant: its own, or the base term raised by its
+/// `increase` (then `derived` is true); none when it states neither or the base has none.
+pub fn variant_prison(a: &Aggravated, base: Option<&PrisonRange>) -> Option<(PrisonRange, bool)> {
+    let frac = a.increase.as_ref().and_then(|s| parse_increase(&s.value));
+    match (&a.prison, frac, base) {
+        (Some(pr), _, _) => Some((PrisonRange::from_prison(pr), false)),
+        (None, Some(f), Some(b)) => Some((b.increased(f), true)),
+        _ => None,
+    }
+}
+
+/// UNTOC art. 2(b) for one variant: death, or its term (own or derived); unknown without one.
+pub fn variant_serious(a: &Aggravated, term: Option<&PrisonRange>) -> Tri {
+    match term {
+        _ if a.death_penalty => Tri::Yes,
+        Some(t) => t.serious_crime(),
+        None => Tri::Unknown,
+    }
+}
+
 /// Whether the offence reaches the UNTOC art. 2(b) threshold in some form: the base penalty or
 /// an aggravated variant (its own term, or the base term raised by its `increase`; death counts).
 /// No only when the base and every variant are known to stay below it; a variant that states no
@@ -56,21 +76,13 @@ pub fn serious_in_some_form(p: &Penalty) -> Option<bool> {
     let base_prison = p.prison.as_ref().map(PrisonRange::from_prison);
     let mut unknown = base.is_none();
     for a in &p.aggravated {
-        if a.death_penalty {
-            return Some(true);
-        }
-        let frac = a.increase.as_ref().and_then(|s| parse_increase(&s.value));
-        let range = match (&a.prison, frac, &base_prison) {
-            (Some(pr), _, _) => Some(PrisonRange::from_prison(pr)),
-            (None, Some(f), Some(b)) => Some(b.increased(f)),
-            _ => None,
-        };
-        match range.map(|r| r.serious_crime()) {
-            Some(Tri::Yes) => return Some(true),
-            Some(Tri::No) => {}
+        let term = variant_prison(a, base_prison.as_ref()).map(|(t, _)| t);
+        match variant_serious(a, term.as_ref()) {
+            Tri::Yes => return Some(true),
+            Tri::No => {}
             // A variant that changes only the fine keeps the base term.
-            _ if a.fine.is_some() && a.increase.is_none() => {}
-            _ => unknown = true,
+            Tri::Unknown if a.fine.is_some() && a.increase.is_none() => {}
+            Tri::Unknown => unknown = true,
         }
     }
     if unknown { None } else { Some(false) }
@@ -776,14 +788,12 @@ pub fn provision_rows(
     for (i, a) in p.penalty.aggravated.iter().enumerate() {
         let frac = a.increase.as_ref().and_then(|s| parse_increase(&s.value));
         let mut derived = Vec::new();
-        let prison = match (&a.prison, frac, &base_prison) {
-            (Some(pr), _, _) => Some(PrisonRange::from_prison(pr)),
-            (None, Some(f), Some(base)) => {
+        let prison = variant_prison(a, base_prison.as_ref()).map(|(t, d)| {
+            if d {
                 derived.push("prison");
-                Some(base.increased(f))
             }
-            _ => None,
-        };
+            t
+        });
         let fine = match (&a.fine, frac, &p.penalty.fine) {
             (Some(f), _, _) => Some(fine_figures(f, None, rates, as_of)),
             (None, Some(fr), Some(base)) => {
@@ -798,13 +808,9 @@ pub fn provision_rows(
             .or(p.penalty.combination.as_ref())
             .map(|c| c.value)
             .filter(|_| prison.is_some() && fine.is_some());
-        let serious = match &prison {
-            _ if a.death_penalty => Tri::Yes,
-            Some(pr) => pr.serious_crime(),
-            // A variant that states no prison term (and no increase of one) leaves it unknown:
-            // it may only change the fine.
-            None => Tri::Unknown,
-        };
+        // A variant that states no prison term (and no increase of one) leaves it unknown: it
+        // may only change the fine.
+        let serious = variant_serious(a, prison.as_ref());
         let derivation = (!derived.is_empty()).then(|| {
             format!(
                 "{}: base penalty increased by {}",

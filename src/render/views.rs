@@ -286,23 +286,10 @@ pub fn penalty(p: &Penalty) -> PenaltyView {
             .iter()
             .map(|a| {
                 // The term the variant carries: its own, or the base term raised by `increase`.
-                let derived = match (&a.prison, &a.increase, &base_prison) {
-                    (None, Some(inc), Some(base)) => {
-                        parse_increase(&inc.value).map(|f| base.increased(f))
-                    }
-                    _ => None,
-                };
-                let term = a
-                    .prison
-                    .as_ref()
-                    .map(penalties::PrisonRange::from_prison)
-                    .or_else(|| derived.clone());
-                let serious_crime = match &term {
-                    _ if a.death_penalty => "yes",
-                    Some(t) => format::tri(t.serious_crime()),
-                    None => "unknown",
-                };
-                (a, derived, serious_crime)
+                let term = penalties::variant_prison(a, base_prison.as_ref());
+                let serious = penalties::variant_serious(a, term.as_ref().map(|(t, _)| t));
+                let derived = term.and_then(|(t, d)| d.then_some(t));
+                (a, derived, format::tri(serious))
             })
             .map(|(a, derived, serious_crime)| AggravatedView {
                 condition: a.condition.clone(),
