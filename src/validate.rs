@@ -321,8 +321,9 @@ impl Ctx<'_> {
         for (i, n) in notes.iter().enumerate() {
             let t = n.trim_start();
             let lower = t.to_lowercase();
-            if t.starts_with("Searched")
-                && (lower.contains("without result") || lower.contains("do not repeat"))
+            // "(do not repeat)" is how a search log addresses the next curator, wherever it sits.
+            if lower.contains("do not repeat")
+                || (t.starts_with("Searched") && lower.contains("without result"))
             {
                 self.warn(file, (1, 1), Code::Value, format!("note {} records a search made without result: move it to `research_log` (notes are facts shown to readers)", i + 1));
             }
@@ -593,6 +594,7 @@ impl Ctx<'_> {
             self.article_ref(&file, r);
         }
         self.quote(&file, &f.quote);
+        self.notes(&file, &f.notes);
         let substantive = f.summary.is_some() || f.quote.is_some() || !f.obligations.is_empty();
         if substantive && f.verification == Verification::Verified && f.sources.is_empty() {
             self.err(&file, (1, 1), Code::Source, format!("article {inst}:{number} has a summary or obligations but no source: expected `sources` (the treaty text you read) or `verification: unverified`"));

@@ -496,3 +496,24 @@ fn a_search_log_in_notes_is_flagged() {
     let (_, clean) = check(&fixture());
     assert!(!clean.contains("search made without result"));
 }
+
+#[test]
+fn a_search_log_in_article_notes_is_flagged_however_it_opens() {
+    // Article notes are shown to readers too; "(do not repeat)" marks a log wherever it sits.
+    let s = Scratch::new();
+    let t = s.read("instruments/cites/articles/VIII.md");
+    s.write(
+        "instruments/cites/articles/VIII.md",
+        t.replacen(
+            "sources:\n",
+            "notes:\n  - \"Second pass (do not repeat): fixture queries found no text.\"\nsources:\n",
+            1,
+        ),
+    );
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("instruments/cites/articles/VIII.md:1:1: warning: note 1 records a search made without result")),
+        "{out}"
+    );
+}

@@ -896,6 +896,11 @@ fn research_logs_are_collapsed_for_curators_and_kept_out_of_search_and_the_assis
     );
     add("countries/PER/mla.yaml", "sources:\n", "mla");
     add("countries/PER/country.yaml", "name:", "country");
+    add(
+        "instruments/cites/articles/VIII.md",
+        "sources:\n",
+        "article",
+    );
     let parties = s.read("instruments/cites/parties.yaml").replacen(
         "    consent_kind: definitive\n",
         "    consent_kind: definitive\n    notes: [\"Fixture row note zqxrow.\"]\n",
@@ -917,6 +922,7 @@ fn research_logs_are_collapsed_for_curators_and_kept_out_of_search_and_the_assis
         ("countries/PER/index.html", "mla"),
         ("countries/PER/index.html", "country"),
         ("instruments/cites/index.html", "parties"),
+        ("instruments/cites/VIII.html", "article"),
     ] {
         let doc = scraper::Html::parse_document(&read(page));
         let logs: Vec<String> = doc

@@ -305,6 +305,10 @@ pub struct ArticleFront {
     pub verification: Verification,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Searches for the article's text made without result, for the next curator. Shown
+    /// collapsed at the end of the article page; search leaves it out.
+    #[serde(default)]
+    pub research_log: Vec<String>,
 }
 
 // ---------------------------------------------------------------- countries/<ISO3>/country.yaml
