@@ -733,6 +733,38 @@ fn comparison_shows_each_rate_at_its_precision_with_its_source_linked() {
 }
 
 #[test]
+fn further_checks_table_uses_the_report_headings_in_report_order() {
+    // The per-country checks table names each check as the text report does ("ML predicate",
+    // not "ml predicate"), in the same order as its cells.
+    let (_d, out) = built(&fixture());
+    let html = std::fs::read_to_string(out.join("gaps/sudwen.html")).expect("scoreboard page");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let table = doc
+        .select(&sel("table"))
+        .find(|t| t.text().collect::<String>().contains("Checks per country"))
+        .expect("checks table");
+    let heads: Vec<String> = table
+        .select(&sel("thead th"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "Country",
+            "serious crime",
+            "serious in some form",
+            "ML predicate",
+            "legal persons",
+            "confiscation"
+        ]
+    );
+    for row in table.select(&sel("tbody tr")) {
+        assert_eq!(row.select(&sel("td")).count(), 5, "{}", row.html());
+    }
+}
+
+#[test]
 fn scoreboard_names_offences_and_keeps_cells_compact() {
     // A network scoreboard has a column per obligation and a row per member: headers name the
     // instrument and offence, and a met cell names the article, with the statute and title in

@@ -501,9 +501,14 @@ fn to_usd(
             }
         }
         None => Usd::NoRate {
-            reason: format!("rates.yaml has no exchange rate for {currency}"),
+            reason: format!("the corpus records no sourced exchange rate for {currency}"),
         },
     }
+}
+
+/// A unit's name up to its first parenthesis: "Salario base (Costa Rica; …)" → "Salario base".
+fn short_name(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name).trim()
 }
 
 /// Normalises a fine. `increase` scales its amounts first (an aggravated variant written as a
@@ -545,13 +550,17 @@ pub fn fine_figures(
                         vec![used],
                     )
                 }
-                None if rates.is_some_and(|r| r.units.iter().any(|x| x.id.value == u)) => {
-                    Usd::NoRate {
-                        reason: format!("rates.yaml records no sourced value for the unit {u}"),
-                    }
-                }
-                None => Usd::NoRate {
-                    reason: format!("rates.yaml has no unit {u}"),
+                None => match rates.and_then(|r| r.units.iter().find(|x| x.id.value == u)) {
+                    // Name the unit as readers know it ("Salario base"), not only by its id.
+                    Some(known) => Usd::NoRate {
+                        reason: format!(
+                            "the corpus records no sourced value for {u} ({})",
+                            short_name(&known.name)
+                        ),
+                    },
+                    None => Usd::NoRate {
+                        reason: format!("the corpus defines no unit {u}"),
+                    },
                 },
             };
             (format!("{amount} × {u}"), usd)
@@ -1089,11 +1098,9 @@ mod tests {
         f.unit = Some(at("COL-SMMLV".to_string()));
         let ff = fine_figures(&f, None, Some(&r2), date("2026-01-01"));
         assert_eq!(ff.usd.status(), "no_rate");
-        assert!(
-            ff.usd
-                .reason()
-                .is_some_and(|s| s.contains("no sourced value"))
-        );
+        assert!(ff.usd.reason().is_some_and(
+            |s| s.contains("no sourced value for COL-SMMLV (") && !s.contains("rates.yaml")
+        ));
         // No rates.yaml at all.
         let mut f = fine(FineKind::Fixed, 1.0, 2.0);
         f.currency = Some(at("GTQ".to_string()));

@@ -441,11 +441,15 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
                 })
                 .collect(),
             totals: c.totals,
-            checks: c
-                .check_totals
+            // In report order, under the same headings as the text report.
+            checks: gaps::OFFENCE_CHECKS
                 .iter()
-                .filter(|(k, _)| k.as_str() != "central_authority")
-                .map(|(k, v)| (k.clone(), *v))
+                .map(|(k, _)| {
+                    (
+                        k.to_string(),
+                        c.check_totals.get(*k).copied().unwrap_or_default(),
+                    )
+                })
                 .collect(),
             authority: tri(c.central_authority.value),
             authorities: c.central_authority.authorities.clone(),
@@ -457,6 +461,7 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
         "lines": lines,
         "totals": r.totals,
         "check_totals": r.check_totals,
+        "check_heads": gaps::OFFENCE_CHECKS.iter().map(|(_, h)| *h).collect::<Vec<_>>(),
     }))
 }
 
