@@ -489,6 +489,18 @@ impl Ctx<'_> {
             let r = At::new(format!("{}:{}", inst.id, a.value), a.line, a.col);
             self.article_ref(&file, &r);
         }
+        if let Some(rule) = &m.in_force_after_deposit {
+            let a = &rule.article;
+            let r = At::new(format!("{}:{}", inst.id, a.value), a.line, a.col);
+            self.article_ref(&file, &r);
+            // The rule is a legal fact: it must rest on an article whose text was read.
+            if let Some(doc) = inst.articles.get(&a.value)
+                && doc.front.summary.is_none()
+                && doc.front.quote.is_none()
+            {
+                self.err(&file, (a.line, a.col), Code::Source, format!("`in_force_after_deposit` cites article {}:{}, which has no summary or quote: expected an article whose text was read", inst.id, a.value));
+            }
+        }
         self.not_future(&file, &m.adopted.date, "adoption date");
         self.ordered(
             &file,

@@ -435,6 +435,99 @@ fn basis_option_chooses_the_legal_basis_of_the_draft() {
 }
 
 #[test]
+fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clause() {
+    // UNTOC enters into force for a later party on the 30th day after its deposit, never before
+    // the Convention itself: with that rule recorded, the assistant states the date each State
+    // is bound instead of its consent date.
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let t = s.read(f).replace(
+        "sources:\n",
+        "in_force_after_deposit: { days: 30, article: \"18\" }\nsources:\n",
+    );
+    s.write(f, &t);
+    let f = "instruments/untoc/parties.yaml";
+    let t = s
+        .read(f)
+        .replace("    consent: 2002-09-17\n", "    consent: 2003-10-20\n");
+    s.write(f, &t);
+    let mut a = PAIR.to_vec();
+    a.extend_from_slice(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
+    let untoc = v["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .cloned()
+        .expect("UNTOC basis");
+    let party = |c: &str| {
+        untoc["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .find(|p| p["country"] == c)
+            .cloned()
+            .expect("party")
+    };
+    // ECU consented after the Convention was in force: 30 days after its deposit.
+    let ecu = party("ECU");
+    assert_eq!(ecu["binding_date"], "2003-11-19", "{ecu}");
+    assert_eq!(ecu["binding_date_kind"], "entry_into_force_derived");
+    // PER consented before: the Convention's own entry into force.
+    let per = party("PER");
+    assert_eq!(per["binding_date"], "2003-09-29", "{per}");
+    assert_eq!(untoc["binds_both_from"], "2003-11-19");
+    let note = untoc["binds_both_note"].as_str().expect("note");
+    assert!(
+        note.contains(
+            "ECU: in force since 2003-11-19 (derived under UNTOC art. 18: 30 days after its consent of 2003-10-20)"
+        ),
+        "{note}"
+    );
+    assert!(
+        note.contains("PER: in force since 2003-09-29 (derived under UNTOC art. 18: UNTOC's own entry into force, later than 30 days after its consent of 2002-01-23)"),
+        "{note}"
+    );
+    let md = ok(&mla(s.path(), &PAIR));
+    assert!(
+        md.contains("- Binds both States from: 2003-11-19 ("),
+        "{md}"
+    );
+    // Without the rule the consent date stands, and says the entry into force is not recorded.
+    let plain: serde_json::Value = serde_json::from_str(&ok(&mla(&fixture(), &a))).expect("json");
+    let note = plain["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .map(|b| b["binds_both_note"].to_string())
+        .unwrap_or_default();
+    assert!(
+        note.contains("entry into force for it not recorded"),
+        "{note}"
+    );
+}
+
+#[test]
+fn an_entry_into_force_rule_must_cite_an_article_of_the_instrument() {
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let t = s.read(f).replace(
+        "sources:\n",
+        "in_force_after_deposit: { days: 30, article: \"99\" }\nsources:\n",
+    );
+    s.write(f, &t);
+    let o = mla(s.path(), &PAIR);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("instruments/untoc/instrument.yaml:") && err.contains("untoc:99"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claimed() {
     let s = Scratch::new();
     let f = "instruments/untoc/parties.yaml";

@@ -33,6 +33,7 @@
     let kind = null;
     if (rec && rec.consent !== null) {
       if (rec.entry_into_force !== null) { bindingDate = rec.entry_into_force; kind = 'entry_into_force'; }
+      else if (rec.entry_into_force_derived !== null) { bindingDate = rec.entry_into_force_derived; kind = 'entry_into_force_derived'; }
       else { bindingDate = rec.consent; kind = 'consent'; }
     } else if (rec && rec.consent_by !== null && rec.entry_into_force !== null) {
       // Only `consent_by`: the binding date is known if the entry into force for it is.
@@ -49,6 +50,7 @@
       list_complete: inst.parties_complete,
       binding_date: bindingDate,
       binding_date_kind: kind,
+      binding_date_basis: kind === 'entry_into_force_derived' ? rec.entry_into_force_basis : null,
     };
   }
 
@@ -78,6 +80,9 @@
 
   function dateWords(p) {
     if (p.binding_date !== null && p.binding_date_kind === 'entry_into_force') return `${p.country}: in force since ${p.binding_date}`;
+    if (p.binding_date !== null && p.binding_date_kind === 'entry_into_force_derived') {
+      return `${p.country}: in force since ${p.binding_date} (${p.binding_date_basis !== null ? p.binding_date_basis : 'derived'})`;
+    }
     if (p.binding_date !== null) return `${p.country}: consent to be bound ${p.binding_date} (entry into force for it not recorded)`;
     if (p.consent_by !== null) return `${p.country}: bound by ${p.consent_by} at the latest (exact date of consent not recorded)`;
     return `${p.country}: date unknown`;

@@ -229,6 +229,10 @@ pub struct PartyIn {
     /// Bound on or before this date (exact date of consent not recorded).
     pub consent_by: Option<String>,
     pub entry_into_force: Option<String>,
+    /// When no entry into force is recorded but the consent date is: the date derived from the
+    /// instrument's `in_force_after_deposit` rule, and how ("30 days after its consent of …").
+    pub entry_into_force_derived: Option<String>,
+    pub entry_into_force_basis: Option<String>,
     pub sources: Vec<Src>,
     /// Its objections to other States (the instrument does not apply between them).
     pub objections: Vec<ObjectionIn>,
@@ -456,23 +460,33 @@ impl MlaData {
                         .parties
                         .iter()
                         .flat_map(|p| p.data.parties.iter())
-                        .map(|r| PartyIn {
-                            country: r.country.value.clone(),
-                            signed: d(&r.signed),
-                            consent: d(&r.consent),
-                            consent_by: d(&r.consent_by),
-                            entry_into_force: d(&r.entry_into_force),
-                            sources: srcs(&r.sources),
-                            objections: r
-                                .declarations
-                                .iter()
-                                .filter(|x| x.kind == DeclarationKind::Objection)
-                                .map(|x| ObjectionIn {
-                                    states: x.states.iter().map(|c| c.value.clone()).collect(),
-                                    summary: x.summary.clone(),
-                                    sources: srcs(&x.sources),
-                                })
-                                .collect(),
+                        .map(|r| {
+                            let derived = match (&r.entry_into_force, &r.consent) {
+                                (None, Some(c)) => derived_entry_into_force(m, c.value),
+                                _ => None,
+                            };
+                            let (entry_into_force_derived, entry_into_force_basis) =
+                                derived.unzip();
+                            PartyIn {
+                                country: r.country.value.clone(),
+                                signed: d(&r.signed),
+                                consent: d(&r.consent),
+                                consent_by: d(&r.consent_by),
+                                entry_into_force: d(&r.entry_into_force),
+                                entry_into_force_derived,
+                                entry_into_force_basis,
+                                sources: srcs(&r.sources),
+                                objections: r
+                                    .declarations
+                                    .iter()
+                                    .filter(|x| x.kind == DeclarationKind::Objection)
+                                    .map(|x| ObjectionIn {
+                                        states: x.states.iter().map(|c| c.value.clone()).collect(),
+                                        summary: x.summary.clone(),
+                                        sources: srcs(&x.sources),
+                                    })
+                                    .collect(),
+                            }
                         })
                         .collect(),
                 })
@@ -574,8 +588,10 @@ pub struct PartyStatus {
     /// The date the instrument binds this state: its entry into force for the state when
     /// recorded, otherwise its consent to be bound; null when only `consent_by` is known.
     pub binding_date: Option<String>,
-    /// "entry_into_force" | "consent" | null.
+    /// "entry_into_force" | "entry_into_force_derived" | "consent" | null.
     pub binding_date_kind: Option<String>,
+    /// How a derived entry into force was worked out (the final clause and the consent date).
+    pub binding_date_basis: Option<String>,
 }
 
 /// Whether a treaty that replaces legalisation (the Apostille Convention) links the two States.
@@ -744,6 +760,38 @@ fn dedup(list: Vec<Src>) -> Vec<Src> {
     out
 }
 
+/// A party's entry into force from its consent (the deposit) under the instrument's final
+/// clause: N days after deposit, never before the instrument itself entered into force.
+fn derived_entry_into_force(
+    m: &crate::model::InstrumentFile,
+    consent: crate::model::Date,
+) -> Option<(String, String)> {
+    let rule = m.in_force_after_deposit.as_ref()?;
+    let after = consent
+        .0
+        .checked_add_days(chrono::Days::new(u64::from(rule.days)))?;
+    let general = m.entry_into_force.as_ref().map(|e| e.value.0);
+    let article = format!("{} art. {}", m.short_name, rule.article.value);
+    let days = match rule.days {
+        0 => "on the day of".to_string(),
+        1 => "1 day after".to_string(),
+        n => format!("{n} days after"),
+    };
+    Some(match general {
+        Some(g) if g > after => (
+            g.to_string(),
+            format!(
+                "derived under {article}: {}'s own entry into force, later than {days} its consent of {consent}",
+                m.short_name
+            ),
+        ),
+        _ => (
+            after.to_string(),
+            format!("derived under {article}: {days} its consent of {consent}"),
+        ),
+    })
+}
+
 fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
     let rec = inst.parties.iter().find(|p| p.country == iso3);
     let status = match rec {
@@ -753,10 +801,16 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
         None => "unknown",
     };
     let (binding_date, kind) = match rec {
-        Some(r) if r.consent.is_some() => match &r.entry_into_force {
-            Some(e) => (Some(e.clone()), Some("entry_into_force".to_string())),
-            None => (r.consent.clone(), Some("consent".to_string())),
-        },
+        Some(r) if r.consent.is_some() => {
+            match (&r.entry_into_force, &r.entry_into_force_derived) {
+                (Some(e), _) => (Some(e.clone()), Some("entry_into_force".to_string())),
+                (None, Some(e)) => (
+                    Some(e.clone()),
+                    Some("entry_into_force_derived".to_string()),
+                ),
+                (None, None) => (r.consent.clone(), Some("consent".to_string())),
+            }
+        }
         // Only `consent_by`: the binding date is known if the entry into force for it is.
         Some(r) if r.consent_by.is_some() && r.entry_into_force.is_some() => (
             r.entry_into_force.clone(),
@@ -771,6 +825,9 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
         consent: rec.and_then(|r| r.consent.clone()),
         consent_by: rec.and_then(|r| r.consent_by.clone()),
         entry_into_force: rec.and_then(|r| r.entry_into_force.clone()),
+        binding_date_basis: rec
+            .filter(|_| kind.as_deref() == Some("entry_into_force_derived"))
+            .and_then(|r| r.entry_into_force_basis.clone()),
         list_as_of: inst.parties_as_of.clone(),
         list_complete: inst.parties_complete,
         binding_date,
@@ -820,6 +877,10 @@ fn status_words(p: &PartyStatus) -> String {
 fn date_words(p: &PartyStatus) -> String {
     match (&p.binding_date, p.binding_date_kind.as_deref()) {
         (Some(d), Some("entry_into_force")) => format!("{}: in force since {d}", p.country),
+        (Some(d), Some("entry_into_force_derived")) => match &p.binding_date_basis {
+            Some(b) => format!("{}: in force since {d} ({b})", p.country),
+            None => format!("{}: in force since {d} (derived)", p.country),
+        },
         (Some(d), _) => format!(
             "{}: consent to be bound {d} (entry into force for it not recorded)",
             p.country
@@ -2429,6 +2490,8 @@ mod tests {
             consent: Some(consent.into()),
             consent_by: None,
             entry_into_force: eif.map(str::to_string),
+            entry_into_force_derived: None,
+            entry_into_force_basis: None,
             sources: Vec::new(),
             objections: Vec::new(),
         };

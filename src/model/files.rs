@@ -125,9 +125,25 @@ pub struct InstrumentFile {
     pub replaces_legalisation: bool,
     #[serde(default)]
     pub official_languages: Vec<String>,
+    /// The final clause on entry into force for a State that consents later, when the treaty
+    /// fixes it as a number of days after deposit: lets the MLA assistant derive the date a
+    /// party is bound from its consent when no entry-into-force date is recorded for it.
+    #[serde(default)]
+    pub in_force_after_deposit: Option<InForceRule>,
     pub sources: Vec<Source>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// "For each State ratifying … after …, the Convention enters into force on the Nth day after
+/// the deposit of its instrument" — never before the instrument's own entry into force.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InForceRule {
+    /// N: days after the deposit (0: on the day of deposit).
+    pub days: u32,
+    /// The article of this instrument that says so (its number, e.g. "38"); it must exist.
+    pub article: At<String>,
 }
 
 // ---------------------------------------------------------------- instruments/<id>/parties.yaml
