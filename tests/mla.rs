@@ -434,18 +434,23 @@ fn basis_option_chooses_the_legal_basis_of_the_draft() {
     assert!(stderr(&o).contains("error: unknown basis `uncac` for this pair: expected one of: bilateral:PER:0, untoc, domestic_law"), "{}", stderr(&o));
 }
 
+/// A scratch corpus whose UNTOC records "30 days after deposit" under the given article.
+fn untoc_in_force_rule(article: &str) -> Scratch {
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let rule =
+        format!("in_force_after_deposit: {{ days: 30, article: \"{article}\" }}\nsources:\n");
+    let t = s.read(f).replacen("sources:\n", &rule, 1);
+    s.write(f, &t);
+    s
+}
+
 #[test]
 fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clause() {
     // UNTOC enters into force for a later party on the 30th day after its deposit, never before
     // the Convention itself: with that rule recorded, the assistant states the date each State
     // is bound instead of its consent date.
-    let s = Scratch::new();
-    let f = "instruments/untoc/instrument.yaml";
-    let t = s.read(f).replace(
-        "sources:\n",
-        "in_force_after_deposit: { days: 30, article: \"18\" }\nsources:\n",
-    );
-    s.write(f, &t);
+    let s = untoc_in_force_rule("18");
     let f = "instruments/untoc/parties.yaml";
     let t = s
         .read(f)
@@ -511,13 +516,7 @@ fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clau
 
 #[test]
 fn an_entry_into_force_rule_must_cite_an_article_of_the_instrument() {
-    let s = Scratch::new();
-    let f = "instruments/untoc/instrument.yaml";
-    let t = s.read(f).replace(
-        "sources:\n",
-        "in_force_after_deposit: { days: 30, article: \"99\" }\nsources:\n",
-    );
-    s.write(f, &t);
+    let s = untoc_in_force_rule("99");
     let o = mla(s.path(), &PAIR);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let err = stderr(&o);
