@@ -512,6 +512,24 @@ fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clau
         note.contains("entry into force for it not recorded"),
         "{note}"
     );
+    // …and is only a lower bound: the report and the draft do not present it as the date the
+    // Convention took effect between the two States.
+    let md = ok(&mla(&fixture(), &PAIR));
+    assert!(
+        md.contains("- Binds both States from: 2003-09-29 at the earliest ("),
+        "{md}"
+    );
+    let mut on_untoc = PAIR.to_vec();
+    on_untoc.extend(["--basis", "untoc"]);
+    let draft = ok(&mla(&fixture(), &on_untoc));
+    assert!(
+        !draft.contains("binding on both States since 2003-09-29"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("are parties (both had consented by 2003-09-29)"),
+        "{draft}"
+    );
 }
 
 #[test]

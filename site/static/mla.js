@@ -54,6 +54,11 @@
     };
   }
 
+  // `binds_both_from` rests on a consent date: the treaty took effect then or later.
+  function fromIsLowerBound(b) {
+    return b.parties.some((p) => p.binding_date_kind === 'consent');
+  }
+
   // Known not to be bound (as `known_not_bound` in the Rust port): a signature alone on an
   // incomplete list proves nothing, so such a basis is "cannot confirm", never excluded.
   function knownNotBound(p) {
@@ -590,7 +595,9 @@
       s += `${a.treaty_basis_found ? '' : 'No treaty basis was found in the corpus. '}This request is made on the basis of reciprocity and the domestic law of ${a.requested.name}${st}.\n\n`;
     } else if (p) {
       let when = '';
-      if (p.binds_both_from !== null) when = `, binding on both States since ${p.binds_both_from}`;
+      // A consent date is not the date the treaty took effect (as from_is_lower_bound in Rust).
+      if (p.binds_both_from !== null && fromIsLowerBound(p)) when = ` (both had consented by ${p.binds_both_from})`;
+      else if (p.binds_both_from !== null) when = `, binding on both States since ${p.binds_both_from}`;
       else if (p.binds_both_by !== null) when = `, binding on both States by ${p.binds_both_by} at the latest`;
       const what = p.kind === 'bilateral' ? p.title : `${p.title}, ${p.article_label}`;
       s += `This request is made under the ${what}, to which ${a.requesting.name} and ${a.requested.name} are parties${when}.\n\n`;
@@ -753,7 +760,7 @@
         b.unconfirmed_reason ? [el('dt', {}, 'Not confirmed'), el('dd', {}, b.unconfirmed_reason)] : '',
         b.parties.map((p) => [el('dt', {}, p.country), el('dd', {}, p.status.replace('_', ' '),
           p.consent ? `, consent ${p.consent}` : (p.consent_by ? `, bound by ${p.consent_by}` : ''), p.entry_into_force ? `, in force ${p.entry_into_force}` : '')]),
-        el('dt', {}, 'Binds both States from'), el('dd', {}, b.binds_both_from || (b.binds_both_by ? `unknown; both bound by ${b.binds_both_by} at the latest` : 'unknown'), ' (', b.binds_both_note, ')'),
+        el('dt', {}, 'Binds both States from'), el('dd', {}, (b.binds_both_from && (fromIsLowerBound(b) ? `${b.binds_both_from} at the earliest` : b.binds_both_from)) || (b.binds_both_by ? `unknown; both bound by ${b.binds_both_by} at the latest` : 'unknown'), ' (', b.binds_both_note, ')'),
         b.statutes.length ? [el('dt', {}, 'Statutes'), el('dd', {}, b.statutes.map((s, i) => [i ? '; ' : '', s.url ? el('a', { href: s.url, rel: 'noopener noreferrer' }, s.title) : s.title, s.citation ? ` (${s.citation})` : '']))] : '',
         el('dt', {}, `Central authority of ${a.requested.name}`),
         el('dd', {}, ca.authority ? el('strong', {}, ca.authority) : 'unknown', ' — ', ca.explanation, caNote(ca), ' ', sourceList(ca.sources))),

@@ -835,6 +835,14 @@ fn party_status(inst: &InstrumentIn, iso3: &str) -> PartyStatus {
     }
 }
 
+/// Whether `binds_both_from` rests on a consent date (no entry into force recorded or derivable
+/// for that State): the treaty took effect on that date or later, not necessarily on it.
+fn from_is_lower_bound(b: &Basis) -> bool {
+    b.parties
+        .iter()
+        .any(|p| p.binding_date_kind.as_deref() == Some("consent"))
+}
+
 /// Known not to be bound: absent from a complete list, or on a complete list with a signature
 /// and no consent. On an incomplete list a signature alone proves nothing (a later consent may be
 /// missing from it), so such a basis is "cannot confirm", never excluded.
@@ -1921,6 +1929,8 @@ pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
         )),
         Some(p) => {
             let when = match (&p.binds_both_from, &p.binds_both_by) {
+                // A consent date is not the date the treaty took effect: say only what is known.
+                (Some(d), _) if from_is_lower_bound(p) => format!(" (both had consented by {d})"),
                 (Some(d), _) => format!(", binding on both States since {d}"),
                 (None, Some(d)) => format!(", binding on both States by {d} at the latest"),
                 (None, None) => String::new(),
@@ -2195,6 +2205,7 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
             ));
         }
         let from = match (&b.binds_both_from, &b.binds_both_by) {
+            (Some(d), _) if from_is_lower_bound(b) => format!("{d} at the earliest"),
             (Some(d), _) => d.clone(),
             (None, Some(d)) => format!("unknown; both bound by {d} at the latest"),
             (None, None) => "unknown".into(),

@@ -374,6 +374,12 @@ test('real corpus: PER → ECU wildlife trafficking, same answer as the CLI, acc
   assert.equal(await apoFold.locator('summary').textContent(), `Sources (${apostille.sources.length})`);
   assert.equal(await apoFold.evaluate((d) => d.open), false);
   assert.match(await page.locator('dd.mla-apostille').textContent(), /^(Applies|Does not apply|Unknown|In force)/);
+  // a common date resting on a consent date (Inter-American Convention: no entry into force
+  // recorded for PER or ECU) is shown as a lower bound, as in the CLI report
+  const iac = c.json.legal_bases.find((b) => b.key === 'iacmacm');
+  assert.ok(iac && iac.parties.some((p) => p.binding_date_kind === 'consent'), 'the IACMACM basis rests on consent dates');
+  const binds = await page.locator('#mla-result dt', { hasText: 'Binds both States from' }).evaluateAll((dts) => dts.map((dt) => dt.nextElementSibling.textContent));
+  assert.ok(binds.some((t) => t.startsWith(`${iac.binds_both_from} at the earliest (`)), binds.join('\n'));
   // printing opens every folded list, and folds it back afterwards
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await folded.evaluateAll((ds) => ds.every((d) => d.open)), true);
