@@ -499,6 +499,30 @@ fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clau
         md.contains("- Binds both States from: 2003-11-19 ("),
         "{md}"
     );
+    // A succession takes effect from the date of succession: no date is derived for it.
+    let f = "instruments/untoc/parties.yaml";
+    let t = s.read(f).replacen(
+        "    consent: 2003-10-20\n    consent_kind: ratification\n",
+        "    consent: 2003-10-20\n    consent_kind: succession\n",
+        1,
+    );
+    assert!(t.contains("consent_kind: succession"), "fixture changed");
+    s.write(f, &t);
+    let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
+    let ecu = v["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .and_then(|b| {
+            b["parties"]
+                .as_array()?
+                .iter()
+                .find(|p| p["country"] == "ECU")
+                .cloned()
+        })
+        .expect("ECU");
+    assert_eq!(ecu["binding_date_kind"], "consent", "{ecu}");
     // Without the rule the consent date stands, and says the entry into force is not recorded.
     let plain: serde_json::Value = serde_json::from_str(&ok(&mla(&fixture(), &a))).expect("json");
     let note = plain["legal_bases"]

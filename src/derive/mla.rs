@@ -461,8 +461,13 @@ impl MlaData {
                         .iter()
                         .flat_map(|p| p.data.parties.iter())
                         .map(|r| {
+                            // A succession takes effect from the date of succession, not
+                            // some days after the notification: nothing to derive.
+                            let succession = r.consent_kind == Some(ConsentKind::Succession);
                             let derived = match (&r.entry_into_force, &r.consent) {
-                                (None, Some(c)) => derived_entry_into_force(m, c.value),
+                                (None, Some(c)) if !succession => {
+                                    derived_entry_into_force(m, c.value)
+                                }
                                 _ => None,
                             };
                             let (entry_into_force_derived, entry_into_force_basis) =
