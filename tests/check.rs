@@ -517,3 +517,33 @@ fn a_search_log_in_article_notes_is_flagged_however_it_opens() {
         "{out}"
     );
 }
+
+#[test]
+fn an_entry_into_force_rule_must_rest_on_an_article_whose_text_was_read() {
+    // The rule is a legal fact: an article with only a title (no summary, no quote) cannot carry it.
+    let s = Scratch::new();
+    s.write(
+        "instruments/untoc/articles/38.md",
+        "---\ntitle: Entry into force\n---\n",
+    );
+    let f = "instruments/untoc/instrument.yaml";
+    let t = s.read(f).replacen(
+        "sources:\n",
+        "in_force_after_deposit:\n  days: 30\n  article: \"38\"\nsources:\n",
+        1,
+    );
+    s.write(f, t);
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1, "{out}");
+    let line = s
+        .read(f)
+        .lines()
+        .position(|l| l.starts_with("  article:"))
+        .expect("article line")
+        + 1;
+    assert_error(
+        &out,
+        &format!("instruments/untoc/instrument.yaml:{line}:12"),
+        "which has no summary or quote",
+    );
+}

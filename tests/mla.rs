@@ -434,6 +434,31 @@ fn basis_option_chooses_the_legal_basis_of_the_draft() {
     assert!(stderr(&o).contains("error: unknown basis `uncac` for this pair: expected one of: bilateral:PER:0, untoc, domestic_law"), "{}", stderr(&o));
 }
 
+/// The UNTOC legal basis of the ECU → PER analysis (`--format json`).
+fn untoc_basis(corpus: &std::path::Path) -> serde_json::Value {
+    let mut a = PAIR.to_vec();
+    a.extend_from_slice(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&ok(&mla(corpus, &a))).expect("json");
+    v["legal_bases"]
+        .as_array()
+        .expect("bases")
+        .iter()
+        .find(|b| b["instrument"] == "untoc")
+        .cloned()
+        .expect("UNTOC basis")
+}
+
+/// One State's party status within a legal basis.
+fn party_in(basis: &serde_json::Value, iso3: &str) -> serde_json::Value {
+    basis["parties"]
+        .as_array()
+        .expect("parties")
+        .iter()
+        .find(|p| p["country"] == iso3)
+        .cloned()
+        .expect("party")
+}
+
 /// A scratch corpus whose UNTOC records "30 days after deposit" under the given article.
 fn untoc_in_force_rule(article: &str) -> Scratch {
     let s = Scratch::new();
@@ -456,31 +481,13 @@ fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clau
         .read(f)
         .replace("    consent: 2002-09-17\n", "    consent: 2003-10-20\n");
     s.write(f, &t);
-    let mut a = PAIR.to_vec();
-    a.extend_from_slice(&["--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
-    let untoc = v["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["instrument"] == "untoc")
-        .cloned()
-        .expect("UNTOC basis");
-    let party = |c: &str| {
-        untoc["parties"]
-            .as_array()
-            .expect("parties")
-            .iter()
-            .find(|p| p["country"] == c)
-            .cloned()
-            .expect("party")
-    };
+    let untoc = untoc_basis(s.path());
     // ECU consented after the Convention was in force: 30 days after its deposit.
-    let ecu = party("ECU");
+    let ecu = party_in(&untoc, "ECU");
     assert_eq!(ecu["binding_date"], "2003-11-19", "{ecu}");
     assert_eq!(ecu["binding_date_kind"], "entry_into_force_derived");
     // PER consented before: the Convention's own entry into force.
-    let per = party("PER");
+    let per = party_in(&untoc, "PER");
     assert_eq!(per["binding_date"], "2003-09-29", "{per}");
     assert_eq!(untoc["binds_both_from"], "2003-11-19");
     let note = untoc["binds_both_note"].as_str().expect("note");
@@ -508,30 +515,10 @@ fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clau
     );
     assert!(t.contains("consent_kind: succession"), "fixture changed");
     s.write(f, &t);
-    let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
-    let ecu = v["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["instrument"] == "untoc")
-        .and_then(|b| {
-            b["parties"]
-                .as_array()?
-                .iter()
-                .find(|p| p["country"] == "ECU")
-                .cloned()
-        })
-        .expect("ECU");
+    let ecu = party_in(&untoc_basis(s.path()), "ECU");
     assert_eq!(ecu["binding_date_kind"], "consent", "{ecu}");
     // Without the rule the consent date stands, and says the entry into force is not recorded.
-    let plain: serde_json::Value = serde_json::from_str(&ok(&mla(&fixture(), &a))).expect("json");
-    let note = plain["legal_bases"]
-        .as_array()
-        .expect("bases")
-        .iter()
-        .find(|b| b["instrument"] == "untoc")
-        .map(|b| b["binds_both_note"].to_string())
-        .unwrap_or_default();
+    let note = untoc_basis(&fixture())["binds_both_note"].to_string();
     assert!(
         note.contains("entry into force for it not recorded"),
         "{note}"
@@ -577,25 +564,8 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         .replace("    consent: 2002-09-17\n", "    consent_by: 2009-04-30\n");
     s.write(f, &t);
     // The UNTOC legal basis of the ECU → PER analysis (present only if ECU counts as bound).
-    let untoc_basis = || -> serde_json::Value {
-        let mut a = PAIR.to_vec();
-        a.extend_from_slice(&["--format", "json"]);
-        let v: serde_json::Value = serde_json::from_str(&ok(&mla(s.path(), &a))).expect("json");
-        v["legal_bases"]
-            .as_array()
-            .expect("bases")
-            .iter()
-            .find(|b| b["instrument"] == "untoc")
-            .cloned()
-            .expect("UNTOC is still a legal basis: ECU is bound")
-    };
-    let untoc = untoc_basis();
-    let ecu = untoc["parties"]
-        .as_array()
-        .expect("parties")
-        .iter()
-        .find(|p| p["country"] == "ECU")
-        .expect("ECU");
+    let untoc = untoc_basis(s.path());
+    let ecu = party_in(&untoc, "ECU");
     assert_eq!(ecu["status"], "party");
     assert_eq!(ecu["consent_by"], "2009-04-30");
     assert!(ecu["binding_date"].is_null());
@@ -614,7 +584,7 @@ fn a_party_known_only_to_be_bound_by_a_date_is_party_but_no_common_date_is_claim
         "    consent_by: 2009-04-30\n    entry_into_force: 2009-04-30\n",
     );
     s.write(f, &t2);
-    let untoc2 = untoc_basis();
+    let untoc2 = untoc_basis(s.path());
     assert_eq!(untoc2["binds_both_from"], "2009-04-30", "{untoc2}");
     s.write(f, &t);
     // The gap analysis counts it as party: the cell is "unknown" (not researched), not "not party".
