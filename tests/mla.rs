@@ -460,16 +460,6 @@ fn party_in(basis: &serde_json::Value, iso3: &str) -> serde_json::Value {
 }
 
 /// A scratch corpus whose UNTOC records "30 days after deposit" under the given article.
-fn untoc_in_force_rule(article: &str) -> Scratch {
-    let s = Scratch::new();
-    let f = "instruments/untoc/instrument.yaml";
-    let rule =
-        format!("in_force_after_deposit: {{ days: 30, article: \"{article}\" }}\nsources:\n");
-    let t = s.read(f).replacen("sources:\n", &rule, 1);
-    s.write(f, &t);
-    s
-}
-
 #[test]
 fn entry_into_force_for_a_party_is_derived_from_its_consent_under_the_final_clause() {
     // UNTOC enters into force for a later party on the 30th day after its deposit, never before

@@ -515,6 +515,76 @@ fn pages_show_what_the_corpus_says() {
     assert!(home.contains("Latest fact confirmed: <time datetime=\"2026-01-01\">"));
 }
 
+/// Where a party record gives no entry into force, the instrument and country pages and the JSON
+/// export show the date derived under the final clause, marked as derived; a recorded date wins.
+#[test]
+fn derived_entry_into_force_is_shown_marked_as_derived() {
+    // Without a final-clause rule nothing is derived.
+    let (_d, plain) = built(&fixture());
+    let i = std::fs::read_to_string(plain.join("instruments/untoc/index.html")).expect("page");
+    assert!(!i.contains("derived"), "no rule, no derived date");
+
+    let s = untoc_in_force_rule("18");
+    let f = "instruments/untoc/parties.yaml";
+    let t = s
+        .read(f)
+        .replace("    consent: 2002-09-17\n", "    consent: 2003-10-20\n")
+        .replace(
+            "    consent: 2002-01-23\n",
+            "    consent: 2002-01-23\n    entry_into_force: 2003-10-01\n",
+        );
+    s.write(f, &t);
+    let (_d, out) = built(s.path());
+    let read =
+        |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|_| panic!("missing {p}"));
+    let i = read("instruments/untoc/index.html");
+    // ECU deposited after the Convention was in force: 30 days later, marked derived.
+    assert!(
+        i.contains("2003-11-19 <span class=\"label derived\" title=\"derived under UNTOC art. 18: 30 days after its consent of 2003-10-20\">derived</span>"),
+        "{i}"
+    );
+    assert!(i.contains(
+        "the instrument enters into force for a state 30 days after it deposits its instrument"
+    ));
+    // PER's recorded date is shown as recorded.
+    assert!(i.contains("<td class=\"date\">2003-10-01</td>"), "{i}");
+    let c = read("countries/ECU/index.html");
+    assert!(
+        c.contains("<td class=\"date\">2003-11-19 <span class=\"label\">derived</span></td>"),
+        "{c}"
+    );
+    assert!(
+        c.contains("UNTOC: derived under UNTOC art. 18: 30 days after its consent of 2003-10-20.")
+    );
+    let c = read("countries/PER/index.html");
+    assert!(c.contains("<td class=\"date\">2003-10-01</td>") && !c.contains("label\">derived"));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
+            .expect("parse");
+    let untoc = v["instruments"]
+        .as_array()
+        .expect("instruments")
+        .iter()
+        .find(|i| i["id"] == "untoc")
+        .expect("untoc");
+    assert_eq!(untoc["in_force_after_deposit"]["days"], 30);
+    let party = |iso: &str| {
+        untoc["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .find(|p| p["country"] == iso)
+            .expect("party")
+            .clone()
+    };
+    let ecu = party("ECU");
+    assert!(ecu["entry_into_force"].is_null(), "{ecu}");
+    assert_eq!(ecu["entry_into_force_derived"], "2003-11-19");
+    let per = party("PER");
+    assert_eq!(per["entry_into_force"], "2003-10-01");
+    assert!(per["entry_into_force_derived"].is_null(), "{per}");
+}
+
 #[test]
 fn provision_lists_show_an_english_title_only_when_it_translates() {
     // A record of an English-language law has title_en equal to its title (70 in the real

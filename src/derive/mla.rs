@@ -461,17 +461,8 @@ impl MlaData {
                         .iter()
                         .flat_map(|p| p.data.parties.iter())
                         .map(|r| {
-                            // A succession takes effect from the date of succession, not
-                            // some days after the notification: nothing to derive.
-                            let succession = r.consent_kind == Some(ConsentKind::Succession);
-                            let derived = match (&r.entry_into_force, &r.consent) {
-                                (None, Some(c)) if !succession => {
-                                    derived_entry_into_force(m, c.value)
-                                }
-                                _ => None,
-                            };
                             let (entry_into_force_derived, entry_into_force_basis) =
-                                derived.unzip();
+                                derived_party_entry_into_force(m, r).unzip();
                             PartyIn {
                                 country: r.country.value.clone(),
                                 signed: d(&r.signed),
@@ -767,6 +758,21 @@ fn dedup(list: Vec<Src>) -> Vec<Src> {
 
 /// A party's entry into force from its consent (the deposit) under the instrument's final
 /// clause: N days after deposit, never before the instrument itself entered into force.
+/// A party's entry into force when its record gives none: derived from its consent under the
+/// instrument's own final clause (`in_force_after_deposit`), as (date, how it was derived).
+/// Shared by the assistant and the instrument and country pages, so all three show one date.
+pub fn derived_party_entry_into_force(
+    m: &crate::model::InstrumentFile,
+    r: &PartyRecord,
+) -> Option<(String, String)> {
+    // A succession takes effect from the date of succession, not some days after the
+    // notification: nothing to derive.
+    if r.entry_into_force.is_some() || r.consent_kind == Some(ConsentKind::Succession) {
+        return None;
+    }
+    derived_entry_into_force(m, r.consent.as_ref()?.value)
+}
+
 fn derived_entry_into_force(
     m: &crate::model::InstrumentFile,
     consent: crate::model::Date,

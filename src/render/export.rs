@@ -268,15 +268,21 @@ pub fn concord_json(corpus: &Corpus) -> String {
                 })).collect::<Vec<_>>(),
                 "parties_as_of": i.parties.as_ref().map(|p| p.data.as_of.value.to_string()),
                 "parties_complete": i.parties.as_ref().is_some_and(|p| p.data.complete),
-                "parties": i.parties.iter().flat_map(|p| p.data.parties.iter()).map(|r| json!({
+                "in_force_after_deposit": m.in_force_after_deposit.as_ref().map(|r| json!({"days": r.days, "article": r.article.value})),
+                "parties": i.parties.iter().flat_map(|p| p.data.parties.iter()).map(|r| {
+                    let (derived, basis) = crate::derive::mla::derived_party_entry_into_force(m, r).unzip();
+                    json!({
                     "country": r.country.value,
                     "signed": date(&r.signed),
                     "consent": date(&r.consent),
                     "consent_by": date(&r.consent_by),
                     "consent_kind": r.consent_kind,
                     "entry_into_force": date(&r.entry_into_force),
+                    // Computed from the consent under the final clause; null when recorded.
+                    "entry_into_force_derived": derived,
+                    "entry_into_force_basis": basis,
                     "declarations": r.declarations.iter().map(|d| json!({"kind": d.kind, "summary": d.summary, "states": d.states.iter().map(|x| x.value.clone()).collect::<Vec<_>>()})).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
+                })}).collect::<Vec<_>>(),
             }))
         })
         .collect();

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::views::{self, Link, Names, SourceView};
 use super::{Page, Theme, markdown};
+use crate::derive;
 use crate::load::Corpus;
 use crate::model::*;
 
@@ -309,6 +310,8 @@ impl<'a> Renderer<'a> {
             consent: Option<String>,
             consent_kind: Option<String>,
             entry_into_force: Option<String>,
+            /// Set when `entry_into_force` is derived from the consent, not recorded: how.
+            entry_into_force_basis: Option<String>,
             declarations: Vec<(String, String)>,
             notes: Vec<String>,
         }
@@ -330,18 +333,26 @@ impl<'a> Renderer<'a> {
             .parties
             .iter()
             .flat_map(|p| p.data.parties.iter())
-            .map(|r| PartyRow {
-                country: self.names.country_link(&r.country),
-                signed: r.signed.as_ref().map(|d| d.value.to_string()),
-                consent: r.consent_label(),
-                consent_kind: r.consent_kind.map(|k| format!("{k:?}").to_lowercase()),
-                entry_into_force: r.entry_into_force.as_ref().map(|d| d.value.to_string()),
-                declarations: r
-                    .declarations
-                    .iter()
-                    .map(|d| (d.kind.label().to_string(), d.summary.clone()))
-                    .collect(),
-                notes: r.notes.clone(),
+            .map(|r| {
+                let (derived, basis) = derive::mla::derived_party_entry_into_force(m, r).unzip();
+                PartyRow {
+                    country: self.names.country_link(&r.country),
+                    signed: r.signed.as_ref().map(|d| d.value.to_string()),
+                    consent: r.consent_label(),
+                    consent_kind: r.consent_kind.map(|k| format!("{k:?}").to_lowercase()),
+                    entry_into_force: r
+                        .entry_into_force
+                        .as_ref()
+                        .map(|d| d.value.to_string())
+                        .or(derived),
+                    entry_into_force_basis: basis,
+                    declarations: r
+                        .declarations
+                        .iter()
+                        .map(|d| (d.kind.label().to_string(), d.summary.clone()))
+                        .collect(),
+                    notes: r.notes.clone(),
+                }
             })
             .collect::<Vec<_>>();
         let mut parties = parties;
@@ -390,6 +401,10 @@ impl<'a> Renderer<'a> {
             parties_notes => inst.parties.as_ref().map(|p| p.data.notes.clone()).unwrap_or_default(),
             parties_research_log => inst.parties.as_ref().map(|p| p.data.research_log.clone()).unwrap_or_default(),
             parties_latest => parties_latest,
+            in_force_rule => m.in_force_after_deposit.as_ref().map(|r| ctx! {
+                when => match r.days { 0 => "on the day it deposits its instrument".to_string(), 1 => "1 day after it deposits its instrument".to_string(), n => format!("{n} days after it deposits its instrument") },
+                article => self.names.article_link(&format!("{}:{}", inst.id, r.article.value)),
+            }),
             parties_sources => inst.parties.as_ref().map(|p| views::sources(&p.data.sources)).unwrap_or_default(),
             articles => articles,
         };
@@ -574,6 +589,8 @@ impl<'a> Renderer<'a> {
             /// Shown again in the MLA profile (the Apostille Convention).
             replaces_legalisation: bool,
             entry_into_force: Option<String>,
+            /// Set when `entry_into_force` is derived from the consent, not recorded: how.
+            entry_into_force_basis: Option<String>,
             /// States it does not apply with: recorded objections either way.
             objections: Vec<Link>,
             /// The party list is marked complete (else objections may be missing too).
@@ -590,6 +607,9 @@ impl<'a> Renderer<'a> {
                     .as_ref()
                     .and_then(|p| p.data.parties.iter().find(|r| r.country.value == c.iso3));
                 let complete = i.parties.as_ref().is_some_and(|p| p.data.complete);
+                let (derived, basis) = rec
+                    .and_then(|r| derive::mla::derived_party_entry_into_force(&meta.data, r))
+                    .unzip();
                 let status = match rec {
                     Some(r) if r.is_bound() => "party",
                     Some(_) => "signatory",
@@ -615,7 +635,9 @@ impl<'a> Renderer<'a> {
                     replaces_legalisation: meta.data.replaces_legalisation,
                     entry_into_force: rec
                         .and_then(|r| r.entry_into_force.as_ref())
-                        .map(|d| d.value.to_string()),
+                        .map(|d| d.value.to_string())
+                        .or(derived),
+                    entry_into_force_basis: basis,
                     objections: {
                         let mut with = BTreeSet::new();
                         for r in i.parties.iter().flat_map(|p| p.data.parties.iter()) {

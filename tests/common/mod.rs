@@ -73,3 +73,15 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The fixture with a UNTOC final-clause rule: in force for a State 30 days after its deposit,
+/// resting on `article` (which must exist and have a summary for the check to pass).
+pub fn untoc_in_force_rule(article: &str) -> Scratch {
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let rule =
+        format!("in_force_after_deposit: {{ days: 30, article: \"{article}\" }}\nsources:\n");
+    let t = s.read(f).replacen("sources:\n", &rule, 1);
+    s.write(f, &t);
+    s
+}
