@@ -540,7 +540,7 @@ fn derived_entry_into_force_is_shown_marked_as_derived() {
     let i = read("instruments/untoc/index.html");
     // ECU deposited after the Convention was in force: 30 days later, marked derived.
     assert!(
-        i.contains("2003-11-19 <span class=\"label derived\" title=\"derived under UNTOC art. 18: 30 days after its consent of 2003-10-20\">derived</span>"),
+        i.contains("2003-11-19 <span class=\"derived\" title=\"derived under UNTOC art. 18: 30 days after its consent of 2003-10-20\">(derived)</span>"),
         "{i}"
     );
     assert!(i.contains(
@@ -550,14 +550,14 @@ fn derived_entry_into_force_is_shown_marked_as_derived() {
     assert!(i.contains("<td class=\"date\">2003-10-01</td>"), "{i}");
     let c = read("countries/ECU/index.html");
     assert!(
-        c.contains("<td class=\"date\">2003-11-19 <span class=\"label\">derived</span></td>"),
+        c.contains("<td class=\"date\">2003-11-19 <span class=\"derived\">(derived)</span></td>"),
         "{c}"
     );
     assert!(
         c.contains("UNTOC: derived under UNTOC art. 18: 30 days after its consent of 2003-10-20.")
     );
     let c = read("countries/PER/index.html");
-    assert!(c.contains("<td class=\"date\">2003-10-01</td>") && !c.contains("label\">derived"));
+    assert!(c.contains("<td class=\"date\">2003-10-01</td>") && !c.contains("(derived)"));
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
             .expect("parse");
