@@ -27,6 +27,8 @@ pub enum Code {
     Unverified,
     Stale,
     Unreferenced,
+    /// The corpus lacks part of something it lists (articles of an instrument).
+    Incomplete,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]

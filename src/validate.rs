@@ -445,6 +445,39 @@ impl Ctx<'_> {
         }
     }
 
+    /// The table of contents: an `article_count` below the articles present is an error; articles
+    /// missing from the numbering (or after the last one, up to the count) are a to-do warning.
+    fn contents(
+        &mut self,
+        file: &str,
+        inst: &crate::load::Instrument,
+        m: &crate::model::InstrumentFile,
+    ) {
+        use crate::derive::contents;
+        let numbers = inst.articles.keys().map(String::as_str);
+        if let Some(total) = &m.article_count {
+            if total.value == 0 {
+                self.err(
+                    file,
+                    (total.line, total.col),
+                    Code::Value,
+                    "`article_count` is 0: expected the number of articles the text has",
+                );
+            } else if let Some((high, label)) =
+                contents::highest(numbers.clone()).filter(|(h, _)| *h > total.value)
+            {
+                self.err(file, (total.line, total.col), Code::Value, format!("`article_count` is {} but article {label} is recorded: expected at least {high}", total.value));
+                return;
+            }
+        }
+        if let Some(gap) = contents::missing(numbers, m.article_count.as_ref().map(|t| t.value))
+            .filter(|g| g.count > 0)
+        {
+            let at = m.article_count.as_ref().map_or((1, 1), |t| (t.line, t.col));
+            self.warn(file, at, Code::Incomplete, format!("{} of the articles of {} are not in the corpus ({}): add them when their text is read", gap.count, inst.id, gap.runs.join(", ")));
+        }
+    }
+
     fn instrument(&mut self, inst: &crate::load::Instrument) {
         let folder = format!("instruments/{}", inst.id);
         let Some(meta) = &inst.meta else {
@@ -501,6 +534,7 @@ impl Ctx<'_> {
                 self.err(&file, (a.line, a.col), Code::Source, format!("`in_force_after_deposit` cites article {}:{}, which has no summary or quote: expected an article whose text was read", inst.id, a.value));
             }
         }
+        self.contents(&file, inst, m);
         self.not_future(&file, &m.adopted.date, "adoption date");
         self.ordered(
             &file,

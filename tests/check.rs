@@ -547,3 +547,32 @@ fn an_entry_into_force_rule_must_rest_on_an_article_whose_text_was_read() {
         "which has no summary or quote",
     );
 }
+
+#[test]
+fn articles_missing_from_the_numbering_are_listed_and_an_article_count_below_them_is_an_error() {
+    // The fixture's UNTOC holds arts. 5, 6 and 18: arts. 1-4 and 7-17 are not in the corpus.
+    let (_, out) = check(&fixture());
+    assert!(
+        out.contains("instruments/untoc/instrument.yaml:1:1: warning: 15 of the articles of untoc are not in the corpus (1–4, 7–17)"),
+        "{out}"
+    );
+    // With the count a source gives, the articles after the last one are missing too.
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let original = s.read(f);
+    let with =
+        |n: u32| original.replacen("sources:\n", &format!("article_count: {n}\nsources:\n"), 1);
+    s.write(f, with(41));
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("instruments/untoc/instrument.yaml:9:16: warning: 38 of the articles of untoc are not in the corpus (1–4, 7–17, 19–41)"), "{out}");
+    // A count below an article recorded is a wrong fact, not a to-do.
+    s.write(f, with(10));
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1, "{out}");
+    assert_error(
+        &out,
+        "instruments/untoc/instrument.yaml:9:16",
+        "`article_count` is 10 but article 18 is recorded: expected at least 18",
+    );
+}

@@ -585,6 +585,36 @@ fn derived_entry_into_force_is_shown_marked_as_derived() {
     assert!(per["entry_into_force_derived"].is_null(), "{per}");
 }
 
+/// An instrument page says which articles the corpus does not hold yet, so a short list is not
+/// read as the whole treaty; with a sourced article count, the trailing ones too.
+#[test]
+fn instrument_pages_list_the_articles_not_yet_in_the_corpus() {
+    let (_d, out) = built(&fixture());
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).expect("page");
+    let cites = read("instruments/cites/index.html");
+    assert!(
+        cites.contains("The corpus holds 2 articles, with gaps in the numbering. <strong>Not yet in the corpus</strong>, because their text was not read: arts. II–VII. Articles after the last one listed may also exist."),
+        "{cites}"
+    );
+    // One article and no gap (the fixture's Apostille Convention has only art. 3: 1-2 missing).
+    let apostille = read("instruments/hcch-apostille/index.html");
+    assert!(apostille.contains("arts. 1–2."), "{apostille}");
+    assert!(read("instruments/index.html").contains("(6 not yet read)"));
+
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let t = s
+        .read(f)
+        .replacen("sources:\n", "article_count: 20\nsources:\n", 1);
+    s.write(f, t);
+    let (_d, out) = built(s.path());
+    let untoc = std::fs::read_to_string(out.join("instruments/untoc/index.html")).expect("page");
+    assert!(
+        untoc.contains("The text has 20 articles (see the notes for the source of that count); the corpus holds 3. <strong>Not yet in the corpus</strong>, because their text was not read: arts. 1–4, 7–17, 19–20.</p>"),
+        "{untoc}"
+    );
+}
+
 #[test]
 fn provision_lists_show_an_english_title_only_when_it_translates() {
     // A record of an English-language law has title_en equal to its title (70 in the real

@@ -130,6 +130,11 @@ pub struct InstrumentFile {
     /// party is bound from its consent when no entry-into-force date is recorded for it.
     #[serde(default)]
     pub in_force_after_deposit: Option<InForceRule>,
+    /// How many articles the text has, when a source read says so (say which in `notes`): the
+    /// site then lists the articles not yet in the corpus after the last one recorded, not only
+    /// the gaps in the numbering.
+    #[serde(default)]
+    pub article_count: Option<At<u32>>,
     pub sources: Vec<Source>,
     #[serde(default)]
     pub notes: Vec<String>,

@@ -268,6 +268,7 @@ pub fn concord_json(corpus: &Corpus) -> String {
                 })).collect::<Vec<_>>(),
                 "parties_as_of": i.parties.as_ref().map(|p| p.data.as_of.value.to_string()),
                 "parties_complete": i.parties.as_ref().is_some_and(|p| p.data.complete),
+                "article_count": m.article_count.as_ref().map(|c| c.value),
                 "in_force_after_deposit": m.in_force_after_deposit.as_ref().map(|r| json!({"days": r.days, "article": r.article.value})),
                 "parties": i.parties.iter().flat_map(|p| p.data.parties.iter()).map(|r| {
                     let (derived, basis) = crate::derive::mla::derived_party_entry_into_force(m, r).unzip();

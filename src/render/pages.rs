@@ -268,6 +268,8 @@ impl<'a> Renderer<'a> {
             entry_into_force: Option<String>,
             parties: usize,
             articles: usize,
+            /// Articles missing from the corpus (numbering gaps, or up to `article_count`).
+            articles_missing: usize,
         }
         let rows: Vec<Row> = self
             .corpus
@@ -290,6 +292,11 @@ impl<'a> Renderer<'a> {
                         .map(|p| p.data.parties.iter().filter(|r| r.is_bound()).count())
                         .unwrap_or(0),
                     articles: i.articles.len(),
+                    articles_missing: derive::contents::missing(
+                        i.articles.keys().map(String::as_str),
+                        m.article_count.as_ref().map(|t| t.value),
+                    )
+                    .map_or(0, |g| g.count),
                 })
             })
             .collect();
@@ -407,6 +414,12 @@ impl<'a> Renderer<'a> {
             }),
             parties_sources => inst.parties.as_ref().map(|p| views::sources(&p.data.sources)).unwrap_or_default(),
             articles => articles,
+            articles_missing => derive::contents::missing(
+                inst.articles.keys().map(String::as_str),
+                m.article_count.as_ref().map(|t| t.value),
+            )
+            .filter(|g| g.count > 0)
+            .map(|g| ctx! { runs => g.runs, count => g.count, held => g.held, total => g.total }),
         };
         self.page(
             &path,
