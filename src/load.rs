@@ -60,6 +60,19 @@ pub struct Country {
     pub provisions: BTreeMap<String, Doc<ProvisionFront>>,
 }
 
+impl Country {
+    /// Repealed provisions that covered `offence`: not evidence of anything today, but they tell
+    /// a reader the offence was researched and its successor is what is missing.
+    pub fn repealed_for<'a>(
+        &'a self,
+        offence: &'a str,
+    ) -> impl Iterator<Item = (&'a String, &'a Doc<ProvisionFront>)> + 'a {
+        self.provisions.iter().filter(move |(_, d)| {
+            !d.front.in_force() && d.front.offences.iter().any(|o| o.value == offence)
+        })
+    }
+}
+
 /// Where a path sits in the corpus layout.
 enum Place {
     Offences,

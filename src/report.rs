@@ -664,11 +664,12 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
         blocks.push(Block::Text(
             "Countries in scope without a provision:".to_string(),
         ));
-        let unknown: Vec<&NotCovered> = c
+        // An unknown whose provision was repealed was researched: say what is missing instead.
+        let (repealed, unknown): (Vec<&NotCovered>, Vec<&NotCovered>) = c
             .not_covered
             .iter()
             .filter(|n| n.kind == NotCoveredKind::Unknown)
-            .collect();
+            .partition(|n| !n.repealed.is_empty());
         let mut items: Vec<String> = c
             .not_covered
             .iter()
@@ -688,6 +689,19 @@ fn compare_blocks(c: &Comparison) -> Vec<Block> {
                 )
             })
             .collect();
+        items.extend(repealed.iter().map(|n| {
+            let what: Vec<String> = n
+                .repealed
+                .iter()
+                .map(|e| format!("{}: {}", e.id.as_deref().unwrap_or_default(), e.label))
+                .collect();
+            format!(
+                "{} {}: unknown — {}",
+                n.country,
+                n.country_name,
+                what.join("; ")
+            )
+        }));
         // A long list of not-yet-researched countries is given as codes, to stay readable.
         if unknown.len() > 10 {
             items.push(format!(

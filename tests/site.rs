@@ -1196,7 +1196,19 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
     assert!(page.contains("\"legislationLegalForce\":\"NotInForce\""));
     assert!(read("countries/PER/index.html").contains("<span class=\"badge repealed\""));
     let cmp = read("compare/wildlife.trafficking.html");
-    assert!(!cmp.contains("cp-308.html"), "not compared");
+    let table = &cmp[cmp.find("<table").expect("table")..cmp.find("</table>").expect("end")];
+    assert!(!table.contains("cp-308.html"), "not compared");
+    // Named instead as repealed with no successor recorded: researched, not "not researched".
+    let section = &cmp[cmp
+        .find("Repealed, successor not yet recorded")
+        .expect("section")..];
+    assert!(
+        section.contains("PER&#x2f;cp-308.html")
+            && section.contains(
+                "repealed with effect from 2025-10-17; the provision in force is not recorded yet"
+            ),
+        "{section}"
+    );
     assert!(!read("data/compare/wildlife.trafficking.csv").contains("per-cp-308"));
     assert!(
         !read("mla/data.js").contains("per-cp-308"),
@@ -1271,8 +1283,24 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
         })
         .expect("PER CITES wildlife row");
     assert!(
-        row.contains(",unknown,") && !row.contains("per-cp-308"),
+        row.contains(",unknown,") && row.contains("per-cp-308 (repealed)"),
         "{row}"
+    );
+    let md = concord(&[
+        "compare",
+        "--offence",
+        "wildlife.trafficking",
+        "--countries",
+        "PER",
+        "--corpus",
+        &corpus,
+        "--format",
+        "md",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&md.stdout).contains("PER Peru (fixture): unknown — per-cp-308: "),
+        "{}",
+        String::from_utf8_lossy(&md.stdout)
     );
     // Unrepealed, art. 308 is in each of those outputs: every absence above can fail.
     let (_d2, plain_out) = built(&fixture());
@@ -1293,7 +1321,8 @@ fn repealed_provision_is_marked_and_left_out_of_comparisons_gaps_and_the_assista
         "--format",
         "csv",
     ]);
-    assert!(String::from_utf8_lossy(&plain.stdout).contains("per-cp-308"));
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(plain.contains("per-cp-308") && !plain.contains("(repealed)"));
 }
 
 #[test]

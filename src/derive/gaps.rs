@@ -103,6 +103,9 @@ pub enum EvidenceKind {
     Finding,
     /// The instrument's parties list.
     Parties,
+    /// A repealed provision that covered the offence (link to its page by `id`): the cell stays
+    /// unknown, but the reader learns its successor is what the corpus lacks.
+    Repealed,
 }
 
 /// What a cell rests on.
@@ -138,6 +141,9 @@ impl Evidence {
                 None => self.label.clone(),
             },
             EvidenceKind::Parties => self.label.clone(),
+            EvidenceKind::Repealed => {
+                format!("{} (repealed)", self.id.as_deref().unwrap_or_default())
+            }
         }
     }
 }
@@ -438,8 +444,42 @@ fn coverage(country: &Country, offence: &str) -> (CellState, Vec<Evidence>) {
                 unverified: false,
             }],
         ),
-        None => (CellState::Unknown, Vec::new()),
+        None => (CellState::Unknown, repealed_evidence(country, offence)),
     }
+}
+
+/// Evidence for an unknown cell whose offence was covered by a provision since repealed.
+pub fn repealed_evidence(country: &Country, offence: &str) -> Vec<Evidence> {
+    country
+        .repealed_for(offence)
+        .map(|(id, d)| {
+            let when = d
+                .front
+                .repealed
+                .as_ref()
+                .and_then(|r| r.effective.as_ref())
+                .map(|e| format!(" with effect from {}", e.value))
+                .unwrap_or_default();
+            Evidence {
+                kind: EvidenceKind::Repealed,
+                id: Some(id.clone()),
+                file: d.file.clone(),
+                label: format!(
+                    "{} {} — repealed{when}; the provision in force is not recorded yet",
+                    d.front.statute,
+                    d.front.article_label()
+                ),
+                date: d
+                    .front
+                    .repealed
+                    .as_ref()
+                    .and_then(|r| r.effective.as_ref())
+                    .map(|e| e.value),
+                sources: Vec::new(),
+                unverified: d.front.verification == Verification::Unverified,
+            }
+        })
+        .collect()
 }
 
 /// Combines a tri-state over the provisions covering an offence: yes if any says yes; else

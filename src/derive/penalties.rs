@@ -876,6 +876,10 @@ pub struct NotCovered {
     pub summary: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// For an unknown: provisions that covered the offence and were repealed (the successor is
+    /// what is missing, not the research).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repealed: Vec<crate::derive::gaps::Evidence>,
 }
 
 /// The penalties for one offence across the countries of a scope.
@@ -943,6 +947,11 @@ pub fn compare(corpus: &Corpus, offence: &str, scope: &Scope) -> Result<Comparis
             sources: finding
                 .map(|f| SourceRef::all(&f.sources))
                 .unwrap_or_default(),
+            repealed: if finding.is_some() {
+                Vec::new()
+            } else {
+                crate::derive::gaps::repealed_evidence(c, offence)
+            },
         });
     }
     Ok(Comparison {

@@ -322,7 +322,9 @@ struct EvidenceLink {
 
 fn evidence_link(names: &Names, e: &Evidence, iso3: &str, offence: &str) -> EvidenceLink {
     let href = match e.kind {
-        EvidenceKind::Provision => e.id.as_deref().map(views::provision_href),
+        EvidenceKind::Provision | EvidenceKind::Repealed => {
+            e.id.as_deref().map(views::provision_href)
+        }
         EvidenceKind::Finding => Some(format!("countries/{iso3}/index.html#offence-{offence}")),
         EvidenceKind::Parties => e
             .file
@@ -343,6 +345,11 @@ fn evidence_link(names: &Names, e: &Evidence, iso3: &str, offence: &str) -> Evid
             None => "finding".to_string(),
         }),
         EvidenceKind::Parties => None,
+        EvidenceKind::Repealed => {
+            e.id.as_deref()
+                .and_then(|id| names.corpus.countries.get(iso3)?.provisions.get(id))
+                .map(|d| format!("{} (repealed)", d.front.article_label()))
+        }
     };
     EvidenceLink {
         link: Link {
@@ -512,10 +519,26 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
                 href: format!("countries/{}/index.html#offence-{id}", n.country),
             })
             .collect();
-        let unknown = c
+        // Unknown because the provision recorded was repealed: named, with a link to it, since
+        // the research was done and only its successor is missing.
+        let repealed: Vec<Link> = c
             .not_covered
             .iter()
             .filter(|n| n.kind == penalties::NotCoveredKind::Unknown)
+            .flat_map(|n| {
+                n.repealed.iter().map(|e| Link {
+                    label: format!("{}: {}", n.country_name, e.label),
+                    href: e
+                        .id
+                        .as_deref()
+                        .map_or_else(|| views::country_href(&n.country), views::provision_href),
+                })
+            })
+            .collect();
+        let unknown = c
+            .not_covered
+            .iter()
+            .filter(|n| n.kind == penalties::NotCoveredKind::Unknown && n.repealed.is_empty())
             .count();
         out.push(Page {
             path: format!("data/compare/{dir}{id}.csv"),
@@ -557,6 +580,7 @@ pub fn pages(r: &Renderer, corpus: &Corpus) -> Result<Vec<Page>, String> {
                 rows => ser(&rows),
                 gaps => ser(&gaps_list),
                 unknown => unknown,
+                repealed => ser(&repealed),
                 chart => Value::from_safe_string(chart),
             },
         )?);
