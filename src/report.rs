@@ -907,7 +907,7 @@ pub fn compare_csv(c: &Comparison) -> String {
 const GAPS_NOTE: &str = "Each cell: \"met\" = a provision of the country covers the offence (\"met (unverified)\" when every such \
 provision rests on a secondary source not yet confirmed against the official text); \
 \"gap\" = the country is party and a sourced review found no specific provision; \"unknown\" = \
-not yet researched (never counted as met or as a gap); \"not party\" = no consent to be bound in \
+not yet researched, or the provision recorded was repealed and its successor is not recorded (never counted as met or as a gap); \"not party\" = no consent to be bound in \
 a parties list marked complete (on an incomplete list, a state absent or only signed is unknown). Checks are yes / no / unknown; \"serious crime\" = a covering provision's \
 maximum reaches 48 months, life or death (UNTOC art. 2(b)); \"serious in some form\" = the same, \
 counting aggravated variants.";
