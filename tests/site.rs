@@ -42,6 +42,22 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
+/// The site's `data/concord.json`.
+fn concord_json(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
+        .expect("parse")
+}
+
+/// One instrument of the JSON export, by id.
+fn instrument_in<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["instruments"]
+        .as_array()
+        .expect("instruments")
+        .iter()
+        .find(|i| i["id"] == id)
+        .expect("instrument")
+}
+
 fn built(corpus: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("public");
@@ -344,15 +360,8 @@ fn user_text_is_inert() {
 #[test]
 fn json_export_has_documented_fields() {
     let (_d, out) = built(&fixture());
-    let v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
-            .expect("parse");
-    let untoc = v["instruments"]
-        .as_array()
-        .expect("instruments")
-        .iter()
-        .find(|i| i["id"] == "untoc")
-        .expect("untoc");
+    let v = concord_json(&out);
+    let untoc = instrument_in(&v, "untoc");
     for f in [
         "id",
         "short_name",
@@ -558,15 +567,8 @@ fn derived_entry_into_force_is_shown_marked_as_derived() {
     );
     let c = read("countries/PER/index.html");
     assert!(c.contains("<td class=\"date\">2003-10-01</td>") && !c.contains("(derived)"));
-    let v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("data/concord.json")).expect("json"))
-            .expect("parse");
-    let untoc = v["instruments"]
-        .as_array()
-        .expect("instruments")
-        .iter()
-        .find(|i| i["id"] == "untoc")
-        .expect("untoc");
+    let v = concord_json(&out);
+    let untoc = instrument_in(&v, "untoc");
     assert_eq!(untoc["in_force_after_deposit"]["days"], 30);
     let party = |iso: &str| {
         untoc["parties"]
