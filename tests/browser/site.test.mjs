@@ -74,7 +74,7 @@ test('dates in tables stay on one line, on a desktop and on a 360 px screen', as
   // wrapped as "1985-10-" / "30".
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
     const page = await openPage(browser, viewport);
-    for (const p of ['instruments/cites/index.html', 'countries/KEN/index.html', 'compare/laundering.html']) {
+    for (const p of ['instruments/index.html', 'instruments/cites/index.html', 'countries/KEN/index.html', 'compare/laundering.html']) {
       await page.goto(fileUrl(site, p));
       const split = await page.$$eval('td.date', (tds) => tds.filter((td) => {
         const r = document.createRange();
