@@ -208,6 +208,17 @@ fn real_corpus_site_links_all_resolve() {
         col.contains("art. 454A"),
         "a civil-law code keeps its articles"
     );
+    // The countries with data are listed by name, not by ISO code (KHM after KEN, SLV after PHL).
+    let index = read("countries/index.html");
+    let list = &index[index
+        .find("Countries with national provisions")
+        .expect("list")..];
+    let list = &list[..list.find("</ul>").expect("end")];
+    let pos = |name: &str| {
+        list.find(&format!(">{name}</a>"))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert!(pos("Cambodia") < pos("China") && pos("El Salvador") < pos("Guatemala"));
 }
 
 /// `numbering` in country.yaml is the default for that country's provisions; a provision file

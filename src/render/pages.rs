@@ -567,13 +567,15 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let with_data: Vec<Link> = self
+        // By name, as readers look for them (the corpus keys them by ISO code).
+        let mut with_data: Vec<Link> = self
             .corpus
             .countries
             .values()
             .filter(|c| !c.provisions.is_empty() || c.mla.is_some())
             .map(|c| self.names.country_link(&c.iso3))
             .collect();
+        with_data.sort_by(|a, b| a.label.cmp(&b.label));
         self.page(
             "countries/index.html",
             "countries.html",
