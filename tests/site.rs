@@ -612,7 +612,10 @@ fn instrument_pages_list_the_articles_not_yet_in_the_corpus() {
     // One article and no gap (the fixture's Apostille Convention has only art. 3: 1-2 missing).
     let apostille = read("instruments/hcch-apostille/index.html");
     assert!(apostille.contains("arts. 1–2."), "{apostille}");
-    assert!(read("instruments/index.html").contains("(6 not yet read)"));
+    assert!(read("instruments/index.html").contains("(6 more not yet read; 1 with title only)"));
+    // An article recorded with its title only says so in the list.
+    assert!(cites.contains("(title only: text not read)"), "{cites}");
+    assert!(!read("instruments/untoc/index.html").contains("title only"));
 
     let s = Scratch::new();
     let f = "instruments/untoc/instrument.yaml";

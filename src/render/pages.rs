@@ -270,6 +270,8 @@ impl<'a> Renderer<'a> {
             articles: usize,
             /// Articles missing from the corpus (numbering gaps, or up to `article_count`).
             articles_missing: usize,
+            /// Articles in the corpus with a title only: their text was not read.
+            articles_title_only: usize,
         }
         let rows: Vec<Row> = self
             .corpus
@@ -297,6 +299,11 @@ impl<'a> Renderer<'a> {
                         m.article_count.as_ref().map(|t| t.value),
                     )
                     .map_or(0, |g| g.count),
+                    articles_title_only: i
+                        .articles
+                        .values()
+                        .filter(|a| a.front.summary.is_none() && a.front.quote.is_none())
+                        .count(),
                 })
             })
             .collect();
@@ -371,7 +378,7 @@ impl<'a> Renderer<'a> {
                 title: d.front.title.clone(),
                 part: d.front.part.clone(),
                 href: views::article_href(&inst.id, n),
-                treated: d.front.summary.is_some(),
+                treated: d.front.summary.is_some() || d.front.quote.is_some(),
                 implementers: self
                     .implementers
                     .get(&format!("{}:{n}", inst.id))
