@@ -453,12 +453,14 @@ pub fn repealed_evidence(country: &Country, offence: &str) -> Vec<Evidence> {
     country
         .repealed_for(offence)
         .map(|(id, d)| {
-            let when = d
+            let effective = d
                 .front
                 .repealed
                 .as_ref()
                 .and_then(|r| r.effective.as_ref())
-                .map(|e| format!(" with effect from {}", e.value))
+                .map(|e| e.value);
+            let when = effective
+                .map(|e| format!(" with effect from {e}"))
                 .unwrap_or_default();
             Evidence {
                 kind: EvidenceKind::Repealed,
@@ -469,12 +471,7 @@ pub fn repealed_evidence(country: &Country, offence: &str) -> Vec<Evidence> {
                     d.front.statute,
                     d.front.article_label()
                 ),
-                date: d
-                    .front
-                    .repealed
-                    .as_ref()
-                    .and_then(|r| r.effective.as_ref())
-                    .map(|e| e.value),
+                date: effective,
                 sources: Vec::new(),
                 unverified: d.front.verification == Verification::Unverified,
             }
