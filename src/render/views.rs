@@ -107,8 +107,8 @@ pub fn file_safe(s: &str) -> String {
 
 /// Sort key for article numbers: Roman numerals and dotted numbers in reading order.
 pub fn article_order(n: &str) -> (Vec<u64>, String) {
-    if let Some(v) = roman(n) {
-        return (vec![v], String::new());
+    if let Some(v) = crate::derive::contents::from_roman(n) {
+        return (vec![u64::from(v)], String::new());
     }
     let parts: Vec<u64> = n
         .split(['.', '-'])
@@ -119,29 +119,6 @@ pub fn article_order(n: &str) -> (Vec<u64>, String) {
         })
         .collect();
     (parts, n.to_string())
-}
-
-fn roman(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.chars().all(|c| "IVXLC".contains(c)) {
-        return None;
-    }
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let chars: Vec<u64> = s.chars().map(val).collect();
-    let mut total = 0u64;
-    for (i, v) in chars.iter().enumerate() {
-        if chars.get(i + 1).is_some_and(|n| n > v) {
-            total = total.saturating_sub(*v);
-        } else {
-            total += v;
-        }
-    }
-    Some(total)
 }
 
 pub fn sorted_articles(inst: &crate::load::Instrument) -> Vec<(&String, &Doc<ArticleFront>)> {
