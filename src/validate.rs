@@ -445,6 +445,46 @@ impl Ctx<'_> {
         }
     }
 
+    /// A treaty rule the MLA assistant applies (`in_force_after_deposit`, `dual_criminality`) is
+    /// a legal fact: it must cite an article of the instrument whose text was read.
+    fn rule_article(
+        &mut self,
+        file: &str,
+        inst: &crate::load::Instrument,
+        a: &At<String>,
+        field: &str,
+    ) {
+        let r = At::new(format!("{}:{}", inst.id, a.value), a.line, a.col);
+        self.article_ref(file, &r);
+        if let Some(doc) = inst.articles.get(&a.value)
+            && doc.front.summary.is_none()
+            && doc.front.quote.is_none()
+        {
+            self.err(file, (a.line, a.col), Code::Source, format!("`{field}` cites article {}:{}, which has no summary or quote: expected an article whose text was read", inst.id, a.value));
+        }
+    }
+
+    fn dual_criminality_rule(
+        &mut self,
+        file: &str,
+        inst: &crate::load::Instrument,
+        rule: &DualCriminalityRule,
+    ) {
+        self.rule_article(file, inst, &rule.article, "dual_criminality");
+        if rule.position.value == DualCriminality::Unknown {
+            self.err(file, (rule.position.line, rule.position.col), Code::Value, "`dual_criminality.position` is `unknown`: expected the rule the treaty sets (required, coercive_only, discretionary or not_required); leave the block out when the treaty's rule is not known");
+        }
+        if rule.summary.trim().is_empty() {
+            self.err(
+                file,
+                (rule.summary.line, rule.summary.col),
+                Code::Value,
+                "`dual_criminality.summary` is empty: expected the rule in our own words",
+            );
+        }
+        self.quote(file, &rule.quote);
+    }
+
     /// The table of contents: an `article_count` below the articles present is an error; articles
     /// missing from the numbering (or after the last one, up to the count) are a to-do warning.
     fn contents(
@@ -523,16 +563,10 @@ impl Ctx<'_> {
             self.article_ref(&file, &r);
         }
         if let Some(rule) = &m.in_force_after_deposit {
-            let a = &rule.article;
-            let r = At::new(format!("{}:{}", inst.id, a.value), a.line, a.col);
-            self.article_ref(&file, &r);
-            // The rule is a legal fact: it must rest on an article whose text was read.
-            if let Some(doc) = inst.articles.get(&a.value)
-                && doc.front.summary.is_none()
-                && doc.front.quote.is_none()
-            {
-                self.err(&file, (a.line, a.col), Code::Source, format!("`in_force_after_deposit` cites article {}:{}, which has no summary or quote: expected an article whose text was read", inst.id, a.value));
-            }
+            self.rule_article(&file, inst, &rule.article, "in_force_after_deposit");
+        }
+        if let Some(rule) = &m.dual_criminality {
+            self.dual_criminality_rule(&file, inst, rule);
         }
         self.contents(&file, inst, m);
         self.not_future(&file, &m.adopted.date, "adoption date");

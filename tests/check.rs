@@ -576,3 +576,32 @@ fn articles_missing_from_the_numbering_are_listed_and_an_article_count_below_the
         "`article_count` is 10 but article 18 is recorded: expected at least 18",
     );
 }
+
+#[test]
+fn a_dual_criminality_rule_needs_a_read_article_and_a_known_position() {
+    let good = untoc_dual_criminality_rule("discretionary", "18");
+    let (code, out) = check(good.path());
+    assert_eq!(code, 0, "{out}");
+    // An article not in the corpus, and `unknown` (which is no rule): both reported in one run.
+    let s = untoc_dual_criminality_rule("unknown", "99");
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1, "{out}");
+    let f = "instruments/untoc/instrument.yaml";
+    let text = s.read(f);
+    let line_of = |start: &str| {
+        text.lines()
+            .position(|l| l.starts_with(start))
+            .expect("line")
+            + 1
+    };
+    assert_error(
+        &out,
+        &format!("{f}:{}:13", line_of("  position:")),
+        "`dual_criminality.position` is `unknown`",
+    );
+    assert_error(
+        &out,
+        &format!("{f}:{}:12", line_of("  article:")),
+        "untoc:99",
+    );
+}

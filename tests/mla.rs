@@ -800,3 +800,67 @@ fn an_instrument_neither_state_is_listed_for_gets_one_line_not_a_basis_card() {
         "{one_line}; the lists are not marked complete, so check with the depositary before ruling them out: UNCAC (Fixture Convention against Corruption)."
     )));
 }
+
+/// The ECU → PER analysis as JSON.
+fn analysis_json(corpus: &std::path::Path) -> serde_json::Value {
+    let mut a = PAIR.to_vec();
+    a.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&ok(&mla(corpus, &a))).expect("json")
+}
+
+#[test]
+fn a_treaty_rule_on_dual_criminality_is_shown_and_yields_to_an_mla_treaty() {
+    // Without a recorded rule, nothing is said in the treaty's name.
+    let none = analysis_json(&fixture());
+    assert_eq!(
+        none["dual_criminality"]["treaty_rules"],
+        serde_json::json!([])
+    );
+    // UNTOC art. 18(9), which applies only where no MLA treaty binds the two States (18(7)):
+    // the fixture's ECU–PER bilateral treaty is also a basis, so the rule probably yields to it.
+    let s = untoc_dual_criminality_rule("discretionary", "18");
+    let v = analysis_json(s.path());
+    let rules = v["dual_criminality"]["treaty_rules"]
+        .as_array()
+        .expect("rules");
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    let r = &rules[0];
+    assert_eq!(r["basis"], "untoc");
+    assert_eq!(r["article_label"], "UNTOC art. 18(9)");
+    assert_eq!(r["label"], "at the requested State's discretion");
+    assert_eq!(r["article_href"], "instruments/untoc/18.html");
+    assert_eq!(r["quote"]["text"], "Fixture wording of paragraph 9.");
+    assert_eq!(
+        r["displaced_by"],
+        serde_json::json!(["ECU–PER bilateral treaty"])
+    );
+    let applies = r["applies"].as_str().expect("applies");
+    assert!(
+        applies.contains("(UNTOC art. 18(7))")
+            && applies.contains(
+                "Also a legal basis here: ECU–PER bilateral treaty (its rule on dual criminality is not recorded in the corpus)."
+            ),
+        "{applies}"
+    );
+    let md = ok(&mla(s.path(), &PAIR));
+    let dc = &md[md.find("## Dual criminality").expect("section")..];
+    assert!(
+        dc.contains(
+            "What the treaties say:\n\n- UNTOC art. 18(9): at the requested State's discretion. Fixture rule on dual criminality. Where a treaty"
+        ) && dc.contains("  > “Fixture wording of paragraph 9.” (quoted, en;"),
+        "{dc}"
+    );
+    // Without the bilateral treaty, the rule is the one that applies.
+    let f = "countries/PER/mla.yaml";
+    let t = s.read(f);
+    let start = t.find("bilateral_treaties:").expect("bilateral");
+    let end = t.find("extra_requirements:").expect("next key");
+    s.write(f, format!("{}{}", &t[..start], &t[end..]));
+    let v = analysis_json(s.path());
+    let r = &v["dual_criminality"]["treaty_rules"][0];
+    assert_eq!(r["displaced_by"], serde_json::json!([]), "{r}");
+    assert_eq!(
+        r["applies"],
+        "Applies where no treaty of mutual legal assistance binds the two States (UNTOC art. 18(7)); the corpus records none among the legal bases."
+    );
+}

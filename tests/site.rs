@@ -1604,3 +1604,31 @@ fn aggravated_variants_show_their_derived_term_and_serious_crime_flag() {
         "only the 48-84 month variant: {table}"
     );
 }
+
+/// A treaty's own rule on dual criminality is on its page (with the paragraph that limits it to
+/// States not bound by an MLA treaty) and in the JSON export; without one, neither says a thing.
+#[test]
+fn a_treaty_rule_on_dual_criminality_is_on_the_instrument_page_and_in_the_export() {
+    let (_d, plain) = built(&fixture());
+    let i = std::fs::read_to_string(plain.join("instruments/untoc/index.html")).expect("page");
+    assert!(!i.contains("Dual criminality in MLA"), "no rule, no row");
+    assert!(instrument_in(&concord_json(&plain), "untoc")["dual_criminality"].is_null());
+
+    let s = untoc_dual_criminality_rule("coercive_only", "18");
+    let (_d, out) = built(s.path());
+    let i = std::fs::read_to_string(out.join("instruments/untoc/index.html")).expect("page");
+    assert!(
+        i.contains("<dt>Dual criminality in MLA</dt><dd class=\"dual-criminality\"><strong>required only for coercive measures</strong> (<a href=\"..&#x2f;..&#x2f;instruments&#x2f;untoc&#x2f;18.html\">UNTOC art. 18(9)</a>, <span class=\"label\">summary</span>): Fixture rule on dual criminality. Applies where no treaty of mutual legal assistance binds the two States (UNTOC art. 18(7)).<blockquote lang=\"en\"><p>Fixture wording of paragraph 9.</p></blockquote>"),
+        "{i}"
+    );
+    let v = concord_json(&out);
+    let dc = &instrument_in(&v, "untoc")["dual_criminality"];
+    assert_eq!(dc["position"], "coercive_only");
+    assert_eq!(dc["article"], "18");
+    assert_eq!(dc["paragraph"], "9");
+    assert_eq!(dc["only_without_mla_treaty"], "7");
+    assert_eq!(
+        dc["quote"]["source"][0]["url"],
+        "https://example.org/fixture"
+    );
+}

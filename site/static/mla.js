@@ -171,6 +171,40 @@
     return 'unknown';
   }
 
+  // Port of `treaty_dc_rules`: each available multilateral basis's own rule on dual criminality;
+  // a rule in the paragraphs that yield to an MLA treaty (UNTOC art. 18(7)) names the bilateral
+  // and general MLA treaties that are also bases.
+  function treatyDcRules(data, bases) {
+    const instrument = (b) => (b.instrument ? data.instruments.find((i) => i.id === b.instrument) || null : null);
+    const mlaTreaties = [];
+    for (const b of bases) {
+      const i = instrument(b);
+      if (!i && b.kind === 'bilateral') mlaTreaties.push([b.short_name, false]);
+      else if (i && i.mla_article !== null && i.covers_offences.length === 0) mlaTreaties.push([b.short_name, i.dual_criminality !== null]);
+    }
+    const out = [];
+    for (const b of bases) {
+      const i = instrument(b);
+      const r = i ? i.dual_criminality : null;
+      if (!r) continue;
+      const p = r.only_without_mla_treaty;
+      const displacing = p !== null ? mlaTreaties.filter((t) => t[0] !== b.short_name) : [];
+      let applies;
+      if (p === null) applies = `Applies whenever ${b.short_name} is the legal basis.`;
+      else if (displacing.length === 0) applies = `Applies where no treaty of mutual legal assistance binds the two States (${p}); the corpus records none among the legal bases.`;
+      else {
+        const items = displacing.map(([name, recorded]) => (recorded ? `${name} (see its rule)` : `${name} (its rule on dual criminality is not recorded in the corpus)`));
+        applies = `Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs (${p}). Also a legal basis here: ${items.join('; ')}.`;
+      }
+      out.push({
+        basis: b.key, short_name: b.short_name, position: r.position, label: r.label,
+        article_label: r.article_label, article_href: r.article_href, summary: r.summary, quote: r.quote,
+        displaced_by: displacing.map((t) => t[0]), applies,
+      });
+    }
+    return out;
+  }
+
   const VIENNA_LAUNDERING_CONDITION = 'The property laundered derives from an offence established under Vienna Convention 1988 art. 3(1)(a) (drug trafficking): art. 3(1)(b) covers the laundering of drug-trafficking proceeds only.';
   const UNTOC_CONDITIONS = [
     'The offence is transnational in nature (UNTOC art. 3(2)); for assistance under art. 18(1), there are reasonable grounds to suspect that victims, witnesses, proceeds, instrumentalities or evidence are located in the requested State.',
@@ -489,6 +523,7 @@
         requested: seriousOf(reqProv),
         explanation: `Derived from the base penalties in the corpus: "yes" when at least one provision covering the offence has a maximum of at least ${SERIOUS_CRIME_MONTHS} months, life or the death penalty (UNTOC art. 2(b)); "unknown" when no provision or no maximum is recorded.`,
       },
+      treaty_rules: treatyDcRules(data, bases),
       warning: dcWarning,
       sources: requirements.sources,
     };
@@ -860,6 +895,9 @@
       el('section', { 'aria-labelledby': 'mla-dc' }, el('h2', { id: 'mla-dc' }, 'Dual criminality'),
         dc.warning ? el('p', { class: 'mla-warning' }, el('strong', {}, 'Warning: '), dc.warning) : '',
         el('p', {}, `Serious crime (UNTOC art. 2(b)): ${a.requesting.name} `, dc.serious_crime.requesting, `; ${a.requested.name} `, dc.serious_crime.requested, '. ', el('span', { class: 'muted' }, dc.serious_crime.explanation)),
+        dc.treaty_rules.length ? [el('h3', {}, 'What the treaties say'), el('ul', { class: 'mla-dc-rules' }, dc.treaty_rules.map((t) => el('li', { 'data-basis': t.basis },
+          el('strong', {}, link(t.article_href, t.article_label)), `: ${t.label}. `, t.summary, ' ', el('span', { class: 'muted' }, t.applies),
+          t.quote ? el('blockquote', { lang: t.quote.language }, `“${t.quote.text.trim()}” `, sourceList([t.quote.source])) : '')))] : '',
         [[a.requested, dc.requested_provisions, dc.requested_finding], [a.requesting, dc.requesting_provisions, dc.requesting_finding]].map(([c, list, f]) => [
           el('h3', {}, `Provisions of ${c.name}`),
           list.length ? el('ul', { class: 'provisions' }, list.map(provisionItem)) : el('p', {}, 'None in the corpus.'),

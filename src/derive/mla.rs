@@ -44,6 +44,14 @@ fn src(s: &Source) -> Src {
     }
 }
 
+fn quote_in(q: &Quote) -> QuoteIn {
+    QuoteIn {
+        text: q.text.clone(),
+        language: q.language.value.clone(),
+        source: src(&q.source),
+    }
+}
+
 fn srcs(list: &[Source]) -> Vec<Src> {
     list.iter().map(src).collect()
 }
@@ -212,6 +220,8 @@ pub struct InstrumentIn {
     /// An apostille replaces legalisation between its parties (the Apostille Convention).
     pub replaces_legalisation: bool,
     pub entry_into_force: Option<String>,
+    /// The instrument's own rule on dual criminality, when recorded.
+    pub dual_criminality: Option<DcRuleIn>,
     pub sources: Vec<Src>,
     /// Whether a parties.yaml exists at all.
     pub parties_known: bool,
@@ -219,6 +229,21 @@ pub struct InstrumentIn {
     pub parties_as_of: Option<String>,
     pub parties_sources: Vec<Src>,
     pub parties: Vec<PartyIn>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DcRuleIn {
+    /// As a State's own position: "required" | "coercive_only" | "discretionary" | "not_required".
+    pub position: String,
+    pub label: String,
+    /// "UNTOC art. 18(9)".
+    pub article_label: String,
+    pub article_href: Option<String>,
+    pub summary: String,
+    pub quote: Option<QuoteIn>,
+    /// "UNTOC art. 18(7)": the paragraph making the rule apply only where no MLA treaty binds
+    /// the two States.
+    pub only_without_mla_treaty: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -355,11 +380,7 @@ fn provision_in(id: &str, p: &ProvisionFront) -> ProvisionIn {
             .collect(),
         death_penalty: p.penalty.death_penalty
             || p.penalty.aggravated.iter().any(|a| a.death_penalty),
-        quote: p.quote.as_ref().map(|q| QuoteIn {
-            text: q.text.clone(),
-            language: q.language.value.clone(),
-            source: src(&q.source),
-        }),
+        quote: p.quote.as_ref().map(quote_in),
         as_of: p.as_of.value.to_string(),
         verification: p.verification.as_str().to_string(),
         sources: srcs(&p.sources),
@@ -447,6 +468,26 @@ impl MlaData {
                     covers_offences: m.covers_offences.iter().map(|o| o.value.clone()).collect(),
                     replaces_legalisation: m.replaces_legalisation,
                     entry_into_force: d(&m.entry_into_force),
+                    dual_criminality: m.dual_criminality.as_ref().map(|r| {
+                        let at = |para: &str| {
+                            format!("{} art. {}({para})", m.short_name, r.article.value)
+                        };
+                        DcRuleIn {
+                            position: r.position.value.as_str().to_string(),
+                            label: r.position.value.label().to_string(),
+                            article_label: match &r.paragraph {
+                                Some(p) => at(p),
+                                None => format!("{} art. {}", m.short_name, r.article.value),
+                            },
+                            article_href: i
+                                .articles
+                                .contains_key(r.article.value.as_str())
+                                .then(|| views::article_href(id, &r.article.value)),
+                            summary: r.summary.value.clone(),
+                            quote: r.quote.as_ref().map(quote_in),
+                            only_without_mla_treaty: r.only_without_mla_treaty.as_deref().map(at),
+                        }
+                    }),
                     sources: srcs(&m.sources),
                     parties_known: i.parties.is_some(),
                     parties_complete: i.parties.as_ref().is_some_and(|p| p.data.complete),
@@ -700,9 +741,30 @@ pub struct DualCriminality {
     pub requested_finding: Option<FindingIn>,
     pub requesting_finding: Option<FindingIn>,
     pub serious_crime: SeriousCrime,
+    /// What each available multilateral basis itself says on dual criminality, in the order of
+    /// the legal bases.
+    pub treaty_rules: Vec<TreatyDcRule>,
     /// Set when the requested state has no matching provision in the corpus.
     pub warning: Option<String>,
     pub sources: Vec<Src>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyDcRule {
+    /// `key` of the legal basis.
+    pub basis: String,
+    pub short_name: String,
+    pub position: String,
+    pub label: String,
+    pub article_label: String,
+    pub article_href: Option<String>,
+    pub summary: String,
+    pub quote: Option<QuoteIn>,
+    /// Treaties of mutual legal assistance among the legal bases whose own provisions govern
+    /// instead (a rule that applies only where no such treaty binds the two States).
+    pub displaced_by: Vec<String>,
+    /// When the rule applies, in words.
+    pub applies: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -738,6 +800,74 @@ pub struct Analysis {
     pub dual_criminality: DualCriminality,
     pub checklist: Vec<ChecklistItem>,
     pub warnings: Vec<String>,
+}
+
+/// The dual-criminality rule of each available multilateral basis. A rule written in the
+/// paragraphs that yield to an MLA treaty (UNTOC art. 18(7)) is marked displaced when a bilateral
+/// treaty or a general MLA treaty is also an available basis.
+fn treaty_dc_rules(data: &MlaData, bases: &[Basis]) -> Vec<TreatyDcRule> {
+    let instrument = |b: &Basis| {
+        b.instrument
+            .as_ref()
+            .and_then(|id| data.instruments.iter().find(|i| &i.id == id))
+    };
+    // Bilateral treaties and general MLA treaties among the bases, each with whether the corpus
+    // records its own rule on dual criminality.
+    let mla_treaties: Vec<(&str, bool)> = bases
+        .iter()
+        .filter_map(|b| match instrument(b) {
+            None if b.kind == "bilateral" => Some((b.short_name.as_str(), false)),
+            Some(i) if i.mla_article.is_some() && i.covers_offences.is_empty() => {
+                Some((b.short_name.as_str(), i.dual_criminality.is_some()))
+            }
+            _ => None,
+        })
+        .collect();
+    bases
+        .iter()
+        .filter_map(|b| {
+            let r = instrument(b)?.dual_criminality.as_ref()?;
+            let displacing: Vec<(&str, bool)> = match &r.only_without_mla_treaty {
+                Some(_) => mla_treaties
+                    .iter()
+                    .filter(|t| t.0 != b.short_name)
+                    .copied()
+                    .collect(),
+                None => Vec::new(),
+            };
+            let applies = match (&r.only_without_mla_treaty, displacing.is_empty()) {
+                (None, _) => format!("Applies whenever {} is the legal basis.", b.short_name),
+                (Some(p), true) => format!(
+                    "Applies where no treaty of mutual legal assistance binds the two States ({p}); the corpus records none among the legal bases."
+                ),
+                (Some(p), false) => format!(
+                    "Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs ({p}). Also a legal basis here: {}.",
+                    displacing
+                        .iter()
+                        .map(|(name, recorded)| if *recorded {
+                            format!("{name} (see its rule)")
+                        } else {
+                            format!("{name} (its rule on dual criminality is not recorded in the corpus)")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            };
+            let displaced_by = displacing.iter().map(|t| t.0.to_string()).collect();
+            Some(TreatyDcRule {
+                basis: b.key.clone(),
+                short_name: b.short_name.clone(),
+                position: r.position.clone(),
+                label: r.label.clone(),
+                article_label: r.article_label.clone(),
+                article_href: r.article_href.clone(),
+                summary: r.summary.clone(),
+                quote: r.quote.clone(),
+                displaced_by,
+                applies,
+            })
+        })
+        .collect()
 }
 
 /// One entry per source: the same address cited twice (often under two titles, read on two
@@ -1625,6 +1755,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
     };
     let sc_a = serious_of(&own_prov);
     let sc_b = serious_of(&req_prov);
+    let treaty_rules = treaty_dc_rules(data, &bases);
     let dual = DualCriminality {
         position: requirements.dual_criminality.clone(),
         position_note: requirements.dual_criminality_note.clone(),
@@ -1640,6 +1771,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
             requesting: sc_a,
             requested: sc_b,
         },
+        treaty_rules,
         warning: dc_warning.clone(),
         sources: requirements.sources.clone(),
     };
@@ -1840,13 +1972,18 @@ fn provision_md(p: &ProvisionIn, out: &mut String) {
         out.push_str(&format!("  - Aggravated: {a}\n"));
     }
     if let Some(q) = &p.quote {
-        out.push_str(&format!(
-            "  > “{}” (quoted, {}; {})\n",
-            q.text.trim().replace('\n', " "),
-            q.language,
-            src_md(&q.source)
-        ));
+        out.push_str(&quote_md(q));
     }
+}
+
+/// A quotation under a list item of the report.
+fn quote_md(q: &QuoteIn) -> String {
+    format!(
+        "  > “{}” (quoted, {}; {})\n",
+        q.text.trim().replace('\n', " "),
+        q.language,
+        src_md(&q.source)
+    )
 }
 
 /// The draft request skeleton on the primary legal basis, in Markdown. Placeholders are in
@@ -2389,6 +2526,19 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
         dc.serious_crime.requested,
         dc.serious_crime.explanation
     ));
+    if !dc.treaty_rules.is_empty() {
+        s.push_str("What the treaties say:\n\n");
+        for r in &dc.treaty_rules {
+            s.push_str(&format!(
+                "- {}: {}. {} {}\n",
+                r.article_label, r.label, r.summary, r.applies
+            ));
+            if let Some(q) = &r.quote {
+                s.push_str(&quote_md(q));
+            }
+        }
+        s.push('\n');
+    }
     for (c, list, f) in [
         (
             &a.requested,
@@ -2528,6 +2678,7 @@ mod tests {
             covers_offences: vec!["drugs.trafficking".into(), "laundering".into()],
             replaces_legalisation: false,
             entry_into_force: Some("1990-11-11".into()),
+            dual_criminality: None,
             sources: vec![src.clone()],
             parties_known: true,
             parties_complete: false,

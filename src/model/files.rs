@@ -130,6 +130,10 @@ pub struct InstrumentFile {
     /// party is bound from its consent when no entry-into-force date is recorded for it.
     #[serde(default)]
     pub in_force_after_deposit: Option<InForceRule>,
+    /// What the treaty itself says on assisting when the conduct is not an offence in the
+    /// requested State: the MLA assistant shows it beside the requested State's own position.
+    #[serde(default)]
+    pub dual_criminality: Option<DualCriminalityRule>,
     /// How many articles the text has, when a source read says so (say which in `notes`): the
     /// site then lists the articles not yet in the corpus after the last one recorded, not only
     /// the gaps in the numbering.
@@ -149,6 +153,33 @@ pub struct InForceRule {
     pub days: u32,
     /// The article of this instrument that says so (its number, e.g. "38"); it must exist.
     pub article: At<String>,
+}
+
+/// A treaty's rule on dual criminality in mutual legal assistance (UNTOC art. 18(9): the
+/// requested State may decline, and may still assist at its discretion).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DualCriminalityRule {
+    /// The rule, in the words used for a State's own position (`unknown` is not a rule: leave
+    /// the block out instead).
+    pub position: At<DualCriminality>,
+    /// The article of this instrument that says so (its number); it must exist and have a
+    /// summary or quote.
+    pub article: At<String>,
+    /// The paragraph of that article, as the article numbers it ("9").
+    #[serde(default)]
+    pub paragraph: Option<String>,
+    /// The rule in our own words.
+    pub summary: At<String>,
+    /// Operative wording, only from a source actually read.
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    /// When the rule sits in paragraphs that apply only if the two States are not bound by a
+    /// treaty of mutual legal assistance: the paragraph of the same article that says so ("7"
+    /// in UNTOC art. 18 and UNCAC art. 46). When such a treaty binds them, its own provisions
+    /// apply unless they agree otherwise.
+    #[serde(default)]
+    pub only_without_mla_treaty: Option<String>,
 }
 
 // ---------------------------------------------------------------- instruments/<id>/parties.yaml

@@ -191,6 +191,14 @@ struct ProvisionOut<'a> {
     verification: &'static str,
 }
 
+fn quote_out(q: &Quote) -> QuoteOut<'_> {
+    QuoteOut {
+        language: &q.language.value,
+        source: sources_out(std::slice::from_ref(&q.source)),
+        text: &q.text,
+    }
+}
+
 fn provision_out<'a>(country: &'a str, id: &'a str, p: &'a ProvisionFront) -> ProvisionOut<'a> {
     ProvisionOut {
         article: &p.article.value,
@@ -207,11 +215,7 @@ fn provision_out<'a>(country: &'a str, id: &'a str, p: &'a ProvisionFront) -> Pr
         offences: p.offences.iter().map(|o| o.value.as_str()).collect(),
         page: views::provision_href(id),
         penalty: penalty_out(&p.penalty),
-        quote: p.quote.as_ref().map(|q| QuoteOut {
-            language: &q.language.value,
-            source: sources_out(std::slice::from_ref(&q.source)),
-            text: &q.text,
-        }),
+        quote: p.quote.as_ref().map(quote_out),
         repealed: &p.repealed,
         research_log: &p.research_log,
         serious_crime: serious(&p.penalty),
@@ -270,6 +274,14 @@ pub fn concord_json(corpus: &Corpus) -> String {
                 "parties_complete": i.parties.as_ref().is_some_and(|p| p.data.complete),
                 "article_count": m.article_count.as_ref().map(|c| c.value),
                 "in_force_after_deposit": m.in_force_after_deposit.as_ref().map(|r| json!({"days": r.days, "article": r.article.value})),
+                "dual_criminality": m.dual_criminality.as_ref().map(|r| json!({
+                    "position": r.position.value.as_str(),
+                    "article": r.article.value,
+                    "paragraph": r.paragraph,
+                    "only_without_mla_treaty": r.only_without_mla_treaty,
+                    "summary": r.summary.value,
+                    "quote": r.quote.as_ref().map(quote_out),
+                })),
                 "parties": i.parties.iter().flat_map(|p| p.data.parties.iter()).map(|r| {
                     let (derived, basis) = crate::derive::mla::derived_party_entry_into_force(m, r).unzip();
                     json!({

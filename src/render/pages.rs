@@ -419,6 +419,17 @@ impl<'a> Renderer<'a> {
                 when => match r.days { 0 => "on the day it deposits its instrument".to_string(), 1 => "1 day after it deposits its instrument".to_string(), n => format!("{n} days after it deposits its instrument") },
                 article => self.names.article_link(&format!("{}:{}", inst.id, r.article.value)),
             }),
+            dual_criminality => m.dual_criminality.as_ref().map(|r| {
+                let art = |para: &str| format!("{} art. {}({para})", m.short_name, r.article.value);
+                ctx! {
+                    label => r.position.value.label(),
+                    summary => r.summary.value.clone(),
+                    article => self.names.article_link(&format!("{}:{}", inst.id, r.article.value)),
+                    cite => r.paragraph.as_deref().map(art).unwrap_or_else(|| format!("{} art. {}", m.short_name, r.article.value)),
+                    only_without => r.only_without_mla_treaty.as_deref().map(art),
+                    quote => r.quote.as_ref().map(|q| ctx! { text => q.text.clone(), language => q.language.value.clone(), source => views::sources(std::slice::from_ref(&q.source)) }),
+                }
+            }),
             parties_sources => inst.parties.as_ref().map(|p| views::sources(&p.data.sources)).unwrap_or_default(),
             articles => articles,
             articles_missing => derive::contents::missing(

@@ -190,6 +190,31 @@ test('a bilateral treaty recorded in both profiles is one basis, in the page scr
   }
 });
 
+test("a treaty's rule on dual criminality: page script, CLI and page agree, with and without an MLA treaty", async () => {
+  // The fixture UNTOC gains the art. 18(9) rule, which yields to an MLA treaty binding the two
+  // States (18(7)); the fixture's ECU–PER bilateral treaty is such a treaty.
+  const corpus = fixtureCopy();
+  editFixture(corpus, 'instruments/untoc/instrument.yaml', 'sources:\n', 'dual_criminality:\n  position: discretionary\n  article: "18"\n  paragraph: "9"\n  only_without_mla_treaty: "7"\n  summary: Fixture rule on dual criminality.\n  quote:\n    text: Fixture wording of paragraph 9.\n    language: en\n    source:\n      url: https://example.org/fixture\n      title: Fixture source\n      accessed: 2026-01-01\nsources:\n');
+  let site = buildSite(corpus);
+  let { data, api } = loadScript(site);
+  const { r } = agree(corpus, data, api, 'ECU', 'PER', 'wildlife.trafficking');
+  assert.deepEqual(plain(r.ok.dual_criminality.treaty_rules.map((t) => t.displaced_by)), [['ECU–PER bilateral treaty']]);
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl(site, 'mla/index.html')}#from=ECU&to=PER&offence=wildlife.trafficking`);
+  await page.waitForFunction(() => document.querySelector('#mla-draft').value.length > 0);
+  const item = page.locator('ul.mla-dc-rules li[data-basis="untoc"]');
+  assert.match(await item.textContent(), /^UNTOC art\. 18\(9\): at the requested State's discretion\. Fixture rule on dual criminality\. Where a treaty of mutual legal assistance binds the two States, .*Also a legal basis here: ECU–PER bilateral treaty \(its rule on dual criminality is not recorded in the corpus\)\.“Fixture wording of paragraph 9\.”/);
+  assert.equal(await item.locator('a').first().getAttribute('href'), '../instruments/untoc/18.html');
+  // Without the bilateral treaty the rule is the one that applies.
+  editFixture(corpus, 'countries/PER/mla.yaml', /bilateral_treaties:\n(?:  .*\n|    .*\n)+/, '');
+  site = buildSite(corpus);
+  ({ data, api } = loadScript(site));
+  const { r: r2 } = agree(corpus, data, api, 'ECU', 'PER', 'wildlife.trafficking');
+  assert.match(r2.ok.dual_criminality.treaty_rules[0].applies, /^Applies where no treaty of mutual legal assistance binds the two States \(UNTOC art\. 18\(7\)\); the corpus records none/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the Apostille Convention between the two States: page script, CLI and page agree', async () => {
   // GTM joins the fixture Apostille list and PER objects to its accession (fixture data).
   const corpus = fixtureCopy();

@@ -85,3 +85,16 @@ pub fn untoc_in_force_rule(article: &str) -> Scratch {
     s.write(f, &t);
     s
 }
+
+/// The fixture with a UNTOC rule on dual criminality (`position`, resting on art. `article`
+/// para. 9 and applying only without an MLA treaty, para. 7).
+pub fn untoc_dual_criminality_rule(position: &str, article: &str) -> Scratch {
+    let s = Scratch::new();
+    let f = "instruments/untoc/instrument.yaml";
+    let rule = format!(
+        "dual_criminality:\n  position: {position}\n  article: \"{article}\"\n  paragraph: \"9\"\n  only_without_mla_treaty: \"7\"\n  summary: Fixture rule on dual criminality.\n  quote:\n    text: Fixture wording of paragraph 9.\n    language: en\n    source:\n      url: https://example.org/fixture\n      title: Fixture source\n      accessed: 2026-01-01\nsources:\n"
+    );
+    let t = s.read(f).replacen("sources:\n", &rule, 1);
+    s.write(f, &t);
+    s
+}
