@@ -424,6 +424,7 @@ fn combination_word(c: Option<Combination>) -> &'static str {
         Some(Combination::And) => "and ",
         Some(Combination::Or) => "or ",
         Some(Combination::AndOr) => "and/or ",
+        Some(Combination::AndOptional) => "and optionally ",
         None => "",
     }
 }

@@ -972,7 +972,7 @@ impl Ctx<'_> {
         }
         if let (Some(_), Some(f), None) = (s.prison, s.fine, s.combination) {
             // Point at the fine, the field whose presence makes `combination` necessary.
-            self.err(file, (f.kind.line, f.kind.col), Code::Penalty, format!("{what}: prison and fine given without `combination`: expected and, or, or and_or"));
+            self.err(file, (f.kind.line, f.kind.col), Code::Penalty, format!("{what}: prison and fine given without `combination`: expected and, or, and_or or and_optional"));
         }
     }
 

@@ -1233,6 +1233,29 @@ mod tests {
     }
 
     #[test]
+    fn an_optional_additional_fine_reads_as_optional() {
+        // "may also be fined" (Viet Nam's additional penalties): neither "and" (every sentence)
+        // nor "and/or" (a fine alone).
+        let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
+        let fmt = |p: &Penalty| crate::render::format::sanction(p.sanction());
+        let p = parse(
+            "prison: { min_months: 12, max_months: 60 }\nfine: { kind: fixed, min: 10000000, max: 50000000, currency: VND }\ncombination: and_optional\n",
+        );
+        assert_eq!(
+            fmt(&p),
+            "1 year to 5 years and optionally 10,000,000 to 50,000,000 VND"
+        );
+        assert_eq!(serious_crime(&p), Some(true));
+        let unread = parse(
+            "prison: { max_months: 84 }\nfine_unknown: true\ncombination: and_optional\n",
+        );
+        assert_eq!(
+            fmt(&unread),
+            "up to 7 years and optionally a fine (amount unknown: no source read states it)"
+        );
+    }
+
+    #[test]
     fn a_fine_of_unknown_amount_is_worded_as_unknown_and_counts_as_a_fine() {
         let parse = |y: &str| serde_saphyr::from_str::<Penalty>(y).expect("penalty");
         let fmt = |p: &Penalty| crate::render::format::sanction(p.sanction());

@@ -79,6 +79,9 @@ pub enum Combination {
     Or,
     /// Prison, fine, or both.
     AndOr,
+    /// Prison, to which the court may add a fine: an optional additional penalty ("may also be
+    /// fined"), neither part of every sentence nor an alternative to prison.
+    AndOptional,
 }
 
 impl Combination {
@@ -87,6 +90,7 @@ impl Combination {
             Combination::And => "and",
             Combination::Or => "or",
             Combination::AndOr => "and_or",
+            Combination::AndOptional => "and_optional",
         }
     }
 }

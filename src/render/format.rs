@@ -124,6 +124,7 @@ pub fn combination(c: Combination) -> &'static str {
         Combination::And => "prison and fine",
         Combination::Or => "prison or fine",
         Combination::AndOr => "prison, fine, or both",
+        Combination::AndOptional => "prison, to which a fine may be added",
     }
 }
 
@@ -160,6 +161,7 @@ fn sanction_without_death(s: Sanction<'_>) -> String {
     let joiner = match s.combination.map(|c| c.value) {
         Some(Combination::Or) => " or ",
         Some(Combination::AndOr) => " and/or ",
+        Some(Combination::AndOptional) => " and optionally ",
         _ => " and ",
     };
     match (p, f) {
