@@ -864,3 +864,45 @@ fn a_treaty_rule_on_dual_criminality_is_shown_and_yields_to_an_mla_treaty() {
         "Applies where no treaty of mutual legal assistance binds the two States (UNTOC art. 18(7)); the corpus records none among the legal bases."
     );
 }
+
+#[test]
+fn the_rule_of_a_treaty_the_corpus_cannot_confirm_is_shown_as_such() {
+    // A regional MLA treaty PER has only signed: its rule is listed after the legal bases',
+    // marked unconfirmed, and UNTOC's rule names it as possibly displacing it.
+    let s = untoc_dual_criminality_rule("discretionary", "18");
+    add_regional_mla_treaty(&s);
+    let v = analysis_json(s.path());
+    let unconfirmed: Vec<&str> = v["unconfirmed_bases"]
+        .as_array()
+        .expect("unconfirmed")
+        .iter()
+        .filter_map(|b| b["key"].as_str())
+        .collect();
+    assert!(unconfirmed.contains(&"rmlat"), "{unconfirmed:?}");
+    let rules = v["dual_criminality"]["treaty_rules"]
+        .as_array()
+        .expect("rules");
+    let keys: Vec<&str> = rules.iter().filter_map(|r| r["basis"].as_str()).collect();
+    assert_eq!(keys, ["untoc", "rmlat"]);
+    let untoc = &rules[0];
+    assert_eq!(untoc["confirmed"], true);
+    assert_eq!(
+        untoc["possibly_displaced_by"],
+        serde_json::json!(["Regional MLA Treaty"])
+    );
+    assert!(
+        untoc["applies"]
+            .as_str()
+            .expect("applies")
+            .ends_with(" Possibly binding the two States, which the corpus cannot confirm: Regional MLA Treaty (see its rule)."),
+        "{untoc}"
+    );
+    let rmlat = &rules[1];
+    assert_eq!(rmlat["confirmed"], false);
+    assert_eq!(rmlat["label"], "required");
+    assert_eq!(rmlat["article_label"], "Regional MLA Treaty art. 2");
+    assert_eq!(
+        rmlat["applies"],
+        "The corpus cannot confirm that this instrument binds the two States (see the possible bases). Applies whenever this instrument is the legal basis."
+    );
+}

@@ -171,38 +171,54 @@
     return 'unknown';
   }
 
-  // Port of `treaty_dc_rules`: each available multilateral basis's own rule on dual criminality;
-  // a rule in the paragraphs that yield to an MLA treaty (UNTOC art. 18(7)) names the bilateral
-  // and general MLA treaties that are also bases.
-  function treatyDcRules(data, bases) {
+  // An unconfirmed basis on whose incomplete party list neither State appears (a regional
+  // treaty between two States of another region): one line, not a card; same rule as the CLI.
+  const neitherListed = (b) => b.parties.length > 0 && b.parties.every((p) => p.status === 'unknown');
+
+  // Port of `treaty_dc_rules`: each multilateral basis's own rule on dual criminality, available
+  // bases first, then those the corpus cannot confirm; a rule in the paragraphs that yield to an
+  // MLA treaty (UNTOC art. 18(7)) names the bilateral and general MLA treaties among the bases.
+  function treatyDcRules(data, bases, unconfirmed) {
     const instrument = (b) => (b.instrument ? data.instruments.find((i) => i.id === b.instrument) || null : null);
-    const mlaTreaties = [];
-    for (const b of bases) {
-      const i = instrument(b);
-      if (!i && b.kind === 'bilateral') mlaTreaties.push([b.short_name, false]);
-      else if (i && i.mla_article !== null && i.covers_offences.length === 0) mlaTreaties.push([b.short_name, i.dual_criminality !== null]);
-    }
-    const out = [];
-    for (const b of bases) {
+    const mlaTreaties = (list) => {
+      const out = [];
+      for (const b of list.filter((x) => !neitherListed(x))) {
+        const i = instrument(b);
+        if (!i && b.kind === 'bilateral') out.push([b.short_name, false]);
+        else if (i && i.mla_article !== null && i.covers_offences.length === 0) out.push([b.short_name, i.dual_criminality !== null]);
+      }
+      return out;
+    };
+    const binding = mlaTreaties(bases);
+    const possible = mlaTreaties(unconfirmed);
+    const words = (list) => list.map(([name, recorded]) => (recorded ? `${name} (see its rule)` : `${name} (its rule on dual criminality is not recorded in the corpus)`)).join('; ');
+    const ruleOf = (b, confirmed) => {
       const i = instrument(b);
       const r = i ? i.dual_criminality : null;
-      if (!r) continue;
+      if (!r) return null;
       const p = r.only_without_mla_treaty;
-      const displacing = p !== null ? mlaTreaties.filter((t) => t[0] !== b.short_name) : [];
+      const others = (list) => (p !== null ? list.filter((t) => t[0] !== b.short_name) : []);
+      const displacing = others(binding);
+      const maybe = others(possible);
       let applies;
-      if (p === null) applies = `Applies whenever ${b.short_name} is the legal basis.`;
-      else if (displacing.length === 0) applies = `Applies where no treaty of mutual legal assistance binds the two States (${p}); the corpus records none among the legal bases.`;
+      if (p === null) applies = 'Applies whenever this instrument is the legal basis.';
+      else if (displacing.length === 0 && maybe.length === 0) applies = `Applies where no treaty of mutual legal assistance binds the two States (${p}); the corpus records none among the legal bases.`;
       else {
-        const items = displacing.map(([name, recorded]) => (recorded ? `${name} (see its rule)` : `${name} (its rule on dual criminality is not recorded in the corpus)`));
-        applies = `Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs (${p}). Also a legal basis here: ${items.join('; ')}.`;
+        applies = `Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs (${p}).`;
+        if (displacing.length) applies += ` Also a legal basis here: ${words(displacing)}.`;
+        if (maybe.length) applies += ` Possibly binding the two States, which the corpus cannot confirm: ${words(maybe)}.`;
       }
-      out.push({
-        basis: b.key, short_name: b.short_name, position: r.position, label: r.label,
+      if (!confirmed) applies = `The corpus cannot confirm that this instrument binds the two States (see the possible bases). ${applies}`;
+      return {
+        basis: b.key, short_name: b.short_name, confirmed, position: r.position, label: r.label,
         article_label: r.article_label, article_href: r.article_href, summary: r.summary, quote: r.quote,
-        displaced_by: displacing.map((t) => t[0]), applies,
-      });
-    }
-    return out;
+        displaced_by: displacing.map((t) => t[0]), possibly_displaced_by: maybe.map((t) => t[0]), applies,
+      };
+    };
+    return [
+      ...bases.map((b) => ruleOf(b, true)),
+      ...unconfirmed.filter((b) => !neitherListed(b)).map((b) => ruleOf(b, false)),
+    ].filter((x) => x !== null);
   }
 
   const VIENNA_LAUNDERING_CONDITION = 'The property laundered derives from an offence established under Vienna Convention 1988 art. 3(1)(a) (drug trafficking): art. 3(1)(b) covers the laundering of drug-trafficking proceeds only.';
@@ -523,7 +539,7 @@
         requested: seriousOf(reqProv),
         explanation: `Derived from the base penalties in the corpus: "yes" when at least one provision covering the offence has a maximum of at least ${SERIOUS_CRIME_MONTHS} months, life or the death penalty (UNTOC art. 2(b)); "unknown" when no provision or no maximum is recorded.`,
       },
-      treaty_rules: treatyDcRules(data, bases),
+      treaty_rules: treatyDcRules(data, bases, unconfirmed),
       warning: dcWarning,
       sources: requirements.sources,
     };
@@ -780,9 +796,6 @@
       p.quote ? el('blockquote', { lang: p.quote.language }, `“${p.quote.text.trim()}” `, sourceList([p.quote.source])) : '');
   }
 
-  // An unconfirmed basis on whose incomplete party list neither State appears (a regional
-  // treaty between two States of another region): one line, not a card; same rule as the CLI.
-  const neitherListed = (b) => b.parties.length > 0 && b.parties.every((p) => p.status === 'unknown');
   const NEITHER_LISTED = 'Neither State is on the party list of these instruments; the lists are not marked complete, so check with the depositary before ruling them out:';
 
   function basisCard(b, a, primaryKey) {

@@ -741,8 +741,8 @@ pub struct DualCriminality {
     pub requested_finding: Option<FindingIn>,
     pub requesting_finding: Option<FindingIn>,
     pub serious_crime: SeriousCrime,
-    /// What each available multilateral basis itself says on dual criminality, in the order of
-    /// the legal bases.
+    /// What each multilateral basis itself says on dual criminality: the legal bases' rules in
+    /// their order, then those of the bases the corpus cannot confirm.
     pub treaty_rules: Vec<TreatyDcRule>,
     /// Set when the requested state has no matching provision in the corpus.
     pub warning: Option<String>,
@@ -754,6 +754,8 @@ pub struct TreatyDcRule {
     /// `key` of the legal basis.
     pub basis: String,
     pub short_name: String,
+    /// The basis is available (false: among the bases the corpus cannot confirm).
+    pub confirmed: bool,
     pub position: String,
     pub label: String,
     pub article_label: String,
@@ -763,6 +765,8 @@ pub struct TreatyDcRule {
     /// Treaties of mutual legal assistance among the legal bases whose own provisions govern
     /// instead (a rule that applies only where no such treaty binds the two States).
     pub displaced_by: Vec<String>,
+    /// Such treaties among the bases the corpus cannot confirm.
+    pub possibly_displaced_by: Vec<String>,
     /// When the rule applies, in words.
     pub applies: String,
 }
@@ -802,71 +806,110 @@ pub struct Analysis {
     pub warnings: Vec<String>,
 }
 
-/// The dual-criminality rule of each available multilateral basis. A rule written in the
-/// paragraphs that yield to an MLA treaty (UNTOC art. 18(7)) is marked displaced when a bilateral
-/// treaty or a general MLA treaty is also an available basis.
-fn treaty_dc_rules(data: &MlaData, bases: &[Basis]) -> Vec<TreatyDcRule> {
+/// The dual-criminality rule of each multilateral basis, available ones first, then those the
+/// corpus cannot confirm (marked so). A rule written in the paragraphs that yield to an MLA
+/// treaty (UNTOC art. 18(7)) names the bilateral and general MLA treaties that are also bases,
+/// and those that may bind the two States but cannot be confirmed.
+fn treaty_dc_rules(data: &MlaData, bases: &[Basis], unconfirmed: &[Basis]) -> Vec<TreatyDcRule> {
     let instrument = |b: &Basis| {
         b.instrument
             .as_ref()
             .and_then(|id| data.instruments.iter().find(|i| &i.id == id))
     };
-    // Bilateral treaties and general MLA treaties among the bases, each with whether the corpus
-    // records its own rule on dual criminality.
-    let mla_treaties: Vec<(&str, bool)> = bases
-        .iter()
-        .filter_map(|b| match instrument(b) {
-            None if b.kind == "bilateral" => Some((b.short_name.as_str(), false)),
-            Some(i) if i.mla_article.is_some() && i.covers_offences.is_empty() => {
-                Some((b.short_name.as_str(), i.dual_criminality.is_some()))
-            }
-            _ => None,
-        })
-        .collect();
-    bases
-        .iter()
-        .filter_map(|b| {
-            let r = instrument(b)?.dual_criminality.as_ref()?;
-            let displacing: Vec<(&str, bool)> = match &r.only_without_mla_treaty {
-                Some(_) => mla_treaties
+    // Bilateral treaties and general MLA treaties, each with whether the corpus records its own
+    // rule on dual criminality. An unconfirmed one on whose list neither State appears (a
+    // regional treaty of another region) is left out, as in the report.
+    let mla_treaties = |list: &[Basis]| -> Vec<(String, bool)> {
+        list.iter()
+            .filter(|b| !neither_listed(b))
+            .filter_map(|b| match instrument(b) {
+                None if b.kind == "bilateral" => Some((b.short_name.clone(), false)),
+                Some(i) if i.mla_article.is_some() && i.covers_offences.is_empty() => {
+                    Some((b.short_name.clone(), i.dual_criminality.is_some()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (binding, possible) = (mla_treaties(bases), mla_treaties(unconfirmed));
+    let words = |list: &[&(String, bool)]| {
+        list.iter()
+            .map(|(name, recorded)| {
+                if *recorded {
+                    format!("{name} (see its rule)")
+                } else {
+                    format!("{name} (its rule on dual criminality is not recorded in the corpus)")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let rule_of = |b: &Basis, confirmed: bool| -> Option<TreatyDcRule> {
+        let r = instrument(b)?.dual_criminality.as_ref()?;
+        let others = |list: &[(String, bool)]| -> Vec<(String, bool)> {
+            match &r.only_without_mla_treaty {
+                Some(_) => list
                     .iter()
                     .filter(|t| t.0 != b.short_name)
-                    .copied()
+                    .cloned()
                     .collect(),
                 None => Vec::new(),
-            };
-            let applies = match (&r.only_without_mla_treaty, displacing.is_empty()) {
-                (None, _) => format!("Applies whenever {} is the legal basis.", b.short_name),
-                (Some(p), true) => format!(
-                    "Applies where no treaty of mutual legal assistance binds the two States ({p}); the corpus records none among the legal bases."
-                ),
-                (Some(p), false) => format!(
-                    "Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs ({p}). Also a legal basis here: {}.",
-                    displacing
-                        .iter()
-                        .map(|(name, recorded)| if *recorded {
-                            format!("{name} (see its rule)")
-                        } else {
-                            format!("{name} (its rule on dual criminality is not recorded in the corpus)")
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            };
-            let displaced_by = displacing.iter().map(|t| t.0.to_string()).collect();
-            Some(TreatyDcRule {
-                basis: b.key.clone(),
-                short_name: b.short_name.clone(),
-                position: r.position.clone(),
-                label: r.label.clone(),
-                article_label: r.article_label.clone(),
-                article_href: r.article_href.clone(),
-                summary: r.summary.clone(),
-                quote: r.quote.clone(),
-                displaced_by,
-                applies,
-            })
+            }
+        };
+        let (displacing, maybe) = (others(&binding), others(&possible));
+        let mut applies = match &r.only_without_mla_treaty {
+            None => "Applies whenever this instrument is the legal basis.".to_string(),
+            Some(p) if displacing.is_empty() && maybe.is_empty() => format!(
+                "Applies where no treaty of mutual legal assistance binds the two States ({p}); the corpus records none among the legal bases."
+            ),
+            Some(p) => {
+                let mut t = format!(
+                    "Where a treaty of mutual legal assistance binds the two States, its provisions apply instead unless the States agree to apply these paragraphs ({p})."
+                );
+                if !displacing.is_empty() {
+                    t.push_str(&format!(
+                        " Also a legal basis here: {}.",
+                        words(&displacing.iter().collect::<Vec<_>>())
+                    ));
+                }
+                if !maybe.is_empty() {
+                    t.push_str(&format!(
+                        " Possibly binding the two States, which the corpus cannot confirm: {}.",
+                        words(&maybe.iter().collect::<Vec<_>>())
+                    ));
+                }
+                t
+            }
+        };
+        if !confirmed {
+            applies = format!(
+                "The corpus cannot confirm that this instrument binds the two States (see the possible bases). {applies}"
+            );
+        }
+        Some(TreatyDcRule {
+            basis: b.key.clone(),
+            short_name: b.short_name.clone(),
+            confirmed,
+            position: r.position.clone(),
+            label: r.label.clone(),
+            article_label: r.article_label.clone(),
+            article_href: r.article_href.clone(),
+            summary: r.summary.clone(),
+            quote: r.quote.clone(),
+            displaced_by: displacing.into_iter().map(|t| t.0).collect(),
+            possibly_displaced_by: maybe.into_iter().map(|t| t.0).collect(),
+            applies,
         })
+    };
+    bases
+        .iter()
+        .filter_map(|b| rule_of(b, true))
+        .chain(
+            unconfirmed
+                .iter()
+                .filter(|b| !neither_listed(b))
+                .filter_map(|b| rule_of(b, false)),
+        )
         .collect()
 }
 
@@ -886,8 +929,6 @@ fn dedup(list: Vec<Src>) -> Vec<Src> {
     out
 }
 
-/// A party's entry into force from its consent (the deposit) under the instrument's final
-/// clause: N days after deposit, never before the instrument itself entered into force.
 /// A party's entry into force when its record gives none: derived from its consent under the
 /// instrument's own final clause (`in_force_after_deposit`), as (date, how it was derived).
 /// Shared by the assistant and the instrument and country pages, so all three show one date.
@@ -1755,7 +1796,7 @@ pub fn analyse(data: &MlaData, from: &str, to: &str, offence: &str) -> Result<An
     };
     let sc_a = serious_of(&own_prov);
     let sc_b = serious_of(&req_prov);
-    let treaty_rules = treaty_dc_rules(data, &bases);
+    let treaty_rules = treaty_dc_rules(data, &bases, &unconfirmed);
     let dual = DualCriminality {
         position: requirements.dual_criminality.clone(),
         position_note: requirements.dual_criminality_note.clone(),

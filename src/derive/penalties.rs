@@ -1246,9 +1246,8 @@ mod tests {
             "1 year to 5 years and optionally 10,000,000 to 50,000,000 VND"
         );
         assert_eq!(serious_crime(&p), Some(true));
-        let unread = parse(
-            "prison: { max_months: 84 }\nfine_unknown: true\ncombination: and_optional\n",
-        );
+        let unread =
+            parse("prison: { max_months: 84 }\nfine_unknown: true\ncombination: and_optional\n");
         assert_eq!(
             fmt(&unread),
             "up to 7 years and optionally a fine (amount unknown: no source read states it)"

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -114,6 +114,9 @@ test('the page script and the CLI agree on pairs of the real corpus', () => {
     // El Salvador's laundering article was repealed, its successor not recorded; the 1988
     // Convention basis carries its drug-proceeds condition
     ['USA', 'SLV', 'laundering'],
+    // UNTOC's rule on dual criminality beside the Inter-American Convention and the Central
+    // American treaty's own rule (a basis the corpus cannot confirm for Guatemala)
+    ['GTM', 'SLV', 'persons.trafficking'],
   ];
   for (const [f, t, o] of pairs) {
     agree(realCorpus, data, api, f, t, o);
@@ -211,6 +214,21 @@ test("a treaty's rule on dual criminality: page script, CLI and page agree, with
   ({ data, api } = loadScript(site));
   const { r: r2 } = agree(corpus, data, api, 'ECU', 'PER', 'wildlife.trafficking');
   assert.match(r2.ok.dual_criminality.treaty_rules[0].applies, /^Applies where no treaty of mutual legal assistance binds the two States \(UNTOC art\. 18\(7\)\); the corpus records none/);
+  // A general MLA treaty PER has only signed: its rule comes after, marked unconfirmed, and
+  // UNTOC's rule names it as possibly binding the two States.
+  const src = 'sources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n';
+  const dir = join(corpus, 'instruments', 'rmlat');
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+  writeFileSync(join(dir, 'instrument.yaml'), `short_name: Regional MLA Treaty\ntitle: Fixture regional MLA treaty\nkind: treaty\nadopted: { date: 1993-10-29 }\nscope: Fixture.\nmla_article: "2"\ndual_criminality:\n  position: required\n  article: "2"\n  summary: Fixture rule requiring dual criminality.\n${src}`);
+  writeFileSync(join(dir, 'parties.yaml'), `as_of: 2026-01-01\n${src}parties:\n  - country: ECU\n    consent: 1995-01-01\n    consent_kind: ratification\n  - country: PER\n    signed: 1993-10-29\n`);
+  writeFileSync(join(dir, 'articles', '2.md'), `---\ntitle: Scope\nsummary: Fixture summary of the scope article.\n${src}---\n`);
+  site = buildSite(corpus);
+  ({ data, api } = loadScript(site));
+  for (const [a, b] of [['ECU', 'PER'], ['PER', 'ECU']]) {
+    const { r: r3 } = agree(corpus, data, api, a, b, 'wildlife.trafficking');
+    const rules = r3.ok.dual_criminality.treaty_rules;
+    assert.deepEqual(plain(rules.map((t) => [t.basis, t.confirmed])), [['untoc', true], ['rmlat', false]], `${a} → ${b}`);
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

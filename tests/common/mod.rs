@@ -98,3 +98,21 @@ pub fn untoc_dual_criminality_rule(position: &str, article: &str) -> Scratch {
     s.write(f, &t);
     s
 }
+
+/// Adds a general MLA treaty (no offences listed) requiring dual criminality, which ECU has
+/// ratified and PER only signed: for ECU → PER it is a basis the corpus cannot confirm.
+pub fn add_regional_mla_treaty(s: &Scratch) {
+    let src = "sources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n";
+    s.write(
+        "instruments/rmlat/instrument.yaml",
+        format!("short_name: Regional MLA Treaty\ntitle: Fixture regional MLA treaty\nkind: treaty\nadopted: {{ date: 1993-10-29 }}\nscope: Fixture.\nmla_article: \"2\"\ndual_criminality:\n  position: required\n  article: \"2\"\n  summary: Fixture rule requiring dual criminality.\n{src}"),
+    );
+    s.write(
+        "instruments/rmlat/parties.yaml",
+        format!("as_of: 2026-01-01\n{src}parties:\n  - country: ECU\n    consent: 1995-01-01\n    consent_kind: ratification\n  - country: PER\n    signed: 1993-10-29\n"),
+    );
+    s.write(
+        "instruments/rmlat/articles/2.md",
+        format!("---\ntitle: Scope\nsummary: Fixture summary of the scope article.\n{src}---\n"),
+    );
+}
