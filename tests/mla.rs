@@ -863,6 +863,16 @@ fn a_treaty_rule_on_dual_criminality_is_shown_and_yields_to_an_mla_treaty() {
         r["applies"],
         "Applies where no treaty of mutual legal assistance binds the two States (UNTOC art. 18(7)); the corpus records none among the legal bases."
     );
+    // …so a draft on UNTOC asks for assistance even without dual criminality, as 18(9) allows.
+    let ask = "Should the conduct not constitute an offence under the law of Peru (fixture), the requesting authority asks that the assistance be provided nonetheless, to the extent Peru (fixture) decides, as UNTOC art. 18(9) allows.";
+    let mut on_untoc = PAIR.to_vec();
+    on_untoc.extend(["--basis", "untoc"]);
+    let draft = ok(&mla(s.path(), &on_untoc));
+    assert!(draft.contains(ask), "{draft}");
+    // Not while the bilateral treaty displaces the rule, nor without a rule.
+    let with_treaty = untoc_dual_criminality_rule("discretionary", "18");
+    assert!(!ok(&mla(with_treaty.path(), &on_untoc)).contains("Should the conduct not constitute"));
+    assert!(!ok(&mla(&fixture(), &on_untoc)).contains("Should the conduct not constitute"));
 }
 
 #[test]

@@ -618,6 +618,17 @@
   }
 
   /** The draft on the legal basis `key` (default: the primary one), like `draft_md_for`. */
+  // Port of `dual_criminality_ask`.
+  function dualCriminalityAsk(a, basis) {
+    const r = a.dual_criminality.treaty_rules.find((x) => x.basis === basis.key && x.confirmed && x.displaced_by.length === 0);
+    if (!r) return null;
+    const b = a.requested.name;
+    if (r.position === 'discretionary') return `Should the conduct not constitute an offence under the law of ${b}, the requesting authority asks that the assistance be provided nonetheless, to the extent ${b} decides, as ${r.article_label} allows.`;
+    if (r.position === 'coercive_only') return `Should the conduct not constitute an offence under the law of ${b}, the requesting authority asks that at least the assistance not involving coercive action be provided, as ${r.article_label} provides where consistent with the basic concepts of the legal system of ${b}.`;
+    if (r.position === 'not_required') return `Under ${r.article_label}, assistance does not depend on the conduct being an offence under the law of ${b}.`;
+    return null;
+  }
+
   function draftMd(a, key) {
     const k = key === undefined ? a.primary_basis : key;
     const r = a.requirements;
@@ -686,6 +697,8 @@
     }
     s += '\n';
 
+    const ask = p ? dualCriminalityAsk(a, p) : null;
+    if (ask) s += `${ask}\n\n`;
     s += '## 6. Assistance requested\n\n';
     for (const x of [
       'Documents and records: [which, held by whom]',

@@ -2027,6 +2027,33 @@ fn quote_md(q: &QuoteIn) -> String {
     )
 }
 
+/// The draft's request for assistance even without dual criminality, where the basis of the
+/// draft allows it and no MLA treaty among the bases displaces its rule. (`dualCriminalityAsk`
+/// in the page script says the same.)
+fn dual_criminality_ask(a: &Analysis, basis: &Basis) -> Option<String> {
+    let r = a
+        .dual_criminality
+        .treaty_rules
+        .iter()
+        .find(|r| r.basis == basis.key && r.confirmed && r.displaced_by.is_empty())?;
+    let b = &a.requested.name;
+    match r.position.as_str() {
+        "discretionary" => Some(format!(
+            "Should the conduct not constitute an offence under the law of {b}, the requesting authority asks that the assistance be provided nonetheless, to the extent {b} decides, as {} allows.",
+            r.article_label
+        )),
+        "coercive_only" => Some(format!(
+            "Should the conduct not constitute an offence under the law of {b}, the requesting authority asks that at least the assistance not involving coercive action be provided, as {} provides where consistent with the basic concepts of the legal system of {b}.",
+            r.article_label
+        )),
+        "not_required" => Some(format!(
+            "Under {}, assistance does not depend on the conduct being an offence under the law of {b}.",
+            r.article_label
+        )),
+        _ => None,
+    }
+}
+
 /// The draft request skeleton on the primary legal basis, in Markdown. Placeholders are in
 /// square brackets. The browser port (`draftMd` in `site/static/mla.js`) produces the same text.
 pub fn draft_md(a: &Analysis) -> String {
@@ -2218,6 +2245,9 @@ pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
         }
     }
     s.push('\n');
+    if let Some(line) = primary.and_then(|p| dual_criminality_ask(a, p)) {
+        s.push_str(&format!("{line}\n\n"));
+    }
 
     s.push_str("## 6. Assistance requested\n\n");
     for x in [

@@ -214,6 +214,10 @@ test("a treaty's rule on dual criminality: page script, CLI and page agree, with
   ({ data, api } = loadScript(site));
   const { r: r2 } = agree(corpus, data, api, 'ECU', 'PER', 'wildlife.trafficking');
   assert.match(r2.ok.dual_criminality.treaty_rules[0].applies, /^Applies where no treaty of mutual legal assistance binds the two States \(UNTOC art\. 18\(7\)\); the corpus records none/);
+  // …and the draft on UNTOC asks for assistance even without dual criminality, like the CLI's.
+  const onUntoc = cli(corpus, 'ECU', 'PER', 'wildlife.trafficking', 'untoc').draft;
+  assert.equal(api.draftMd(r2.ok, 'untoc'), onUntoc, 'draft on untoc differs');
+  assert.match(onUntoc, /as UNTOC art\. 18\(9\) allows\./);
   // A general MLA treaty PER has only signed: its rule comes after, marked unconfirmed, and
   // UNTOC's rule names it as possibly binding the two States.
   const src = 'sources:\n  - url: https://example.org/fixture\n    title: Fixture source\n    accessed: 2026-01-01\n';
