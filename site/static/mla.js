@@ -210,8 +210,7 @@
       }
       if (!confirmed) applies = `The corpus cannot confirm that this instrument binds the two States (see the possible bases). ${applies}`;
       return {
-        basis: b.key, short_name: b.short_name, confirmed, position: r.position, label: r.label,
-        article_label: r.article_label, article_href: r.article_href, summary: r.summary, quote: r.quote,
+        basis: b.key, short_name: b.short_name, confirmed, ...r,
         displaced_by: displacing.map((t) => t[0]), possibly_displaced_by: maybe.map((t) => t[0]), applies,
       };
     };

@@ -756,12 +756,9 @@ pub struct TreatyDcRule {
     pub short_name: String,
     /// The basis is available (false: among the bases the corpus cannot confirm).
     pub confirmed: bool,
-    pub position: String,
-    pub label: String,
-    pub article_label: String,
-    pub article_href: Option<String>,
-    pub summary: String,
-    pub quote: Option<QuoteIn>,
+    /// The instrument's rule, as recorded.
+    #[serde(flatten)]
+    pub rule: DcRuleIn,
     /// Treaties of mutual legal assistance among the legal bases whose own provisions govern
     /// instead (a rule that applies only where no such treaty binds the two States).
     pub displaced_by: Vec<String>,
@@ -890,12 +887,7 @@ fn treaty_dc_rules(data: &MlaData, bases: &[Basis], unconfirmed: &[Basis]) -> Ve
             basis: b.key.clone(),
             short_name: b.short_name.clone(),
             confirmed,
-            position: r.position.clone(),
-            label: r.label.clone(),
-            article_label: r.article_label.clone(),
-            article_href: r.article_href.clone(),
-            summary: r.summary.clone(),
-            quote: r.quote.clone(),
+            rule: r.clone(),
             displaced_by: displacing.into_iter().map(|t| t.0).collect(),
             possibly_displaced_by: maybe.into_iter().map(|t| t.0).collect(),
             applies,
@@ -2036,7 +2028,7 @@ fn dual_criminality_ask(a: &Analysis, basis: &Basis) -> Option<String> {
         .treaty_rules
         .iter()
         .find(|r| r.basis == basis.key && r.confirmed && r.displaced_by.is_empty())?;
-    let b = &a.requested.name;
+    let (b, r) = (&a.requested.name, &r.rule);
     match r.position.as_str() {
         "discretionary" => Some(format!(
             "Should the conduct not constitute an offence under the law of {b}, the requesting authority asks that the assistance be provided nonetheless, to the extent {b} decides, as {} allows.",
@@ -2602,9 +2594,9 @@ pub fn report_md_for(a: &Analysis, key: Option<&str>) -> String {
         for r in &dc.treaty_rules {
             s.push_str(&format!(
                 "- {}: {}. {} {}\n",
-                r.article_label, r.label, r.summary, r.applies
+                r.rule.article_label, r.rule.label, r.rule.summary, r.applies
             ));
-            if let Some(q) = &r.quote {
+            if let Some(q) = &r.rule.quote {
                 s.push_str(&quote_md(q));
             }
         }
