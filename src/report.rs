@@ -962,16 +962,22 @@ fn gap_blocks(r: &GapReport) -> Vec<Block> {
         );
         for cell in &c.cells {
             let mut inst = cell.articles.join(", ");
-            if cell.nature == crate::model::ObligationNature::Optional {
-                inst.push_str(" (optional)");
+            match cell.nature {
+                crate::model::ObligationNature::Optional => inst.push_str(" (optional)"),
+                crate::model::ObligationNature::Alternative => inst.push_str(" (alternative)"),
+                crate::model::ObligationNature::Mandatory => {}
             }
+            let status = match &cell.met_by {
+                Some(alt) => format!("met through {alt}"),
+                None => cell.state.label().to_string(),
+            };
             g.rows.push(vec![
                 inst,
                 cell.offence.clone(),
                 if cell.unverified {
-                    "met (unverified)".to_string()
+                    format!("{status} (unverified)")
                 } else {
-                    cell.state.label().to_string()
+                    status
                 },
                 cell.evidence
                     .iter()
@@ -1129,18 +1135,21 @@ pub fn gaps_csv(r: &GapReport) -> String {
                 c.name.clone(),
                 cell.instrument.clone(),
                 cell.articles.join(" "),
-                match cell.nature {
-                    crate::model::ObligationNature::Mandatory => "mandatory",
-                    crate::model::ObligationNature::Optional => "optional",
-                }
-                .to_string(),
+                cell.nature.as_str().to_string(),
                 cell.offence.clone(),
                 cell.state.as_str().to_string(),
-                cell.evidence
-                    .iter()
-                    .map(|e| e.short())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
+                format!(
+                    "{}{}",
+                    cell.met_by
+                        .as_ref()
+                        .map(|a| format!("through {a}: "))
+                        .unwrap_or_default(),
+                    cell.evidence
+                        .iter()
+                        .map(|e| e.short())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
                 cell.evidence
                     .iter()
                     .map(|e| e.file.clone())

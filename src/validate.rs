@@ -663,12 +663,37 @@ impl Ctx<'_> {
         }
     }
 
+    /// An alternative obligation names the other offences of the same article that satisfy it;
+    /// only an alternative one may.
+    fn alternatives(
+        &mut self,
+        file: &str,
+        inst: &str,
+        number: &str,
+        o: &Obligation,
+        all: &[Obligation],
+    ) {
+        let at = (o.offence.line, o.offence.col);
+        match (o.nature, o.alternatives.is_empty()) {
+            (ObligationNature::Alternative, true) => self.err(file, at, Code::Value, format!("obligation `{}` is `alternative` but lists no `alternatives`: expected the other offence ids of {inst}:{number} that satisfy the article instead", o.offence.value)),
+            (ObligationNature::Alternative, false) => {}
+            (_, false) => self.err(file, at, Code::Value, format!("obligation `{}` lists `alternatives` but is not `nature: alternative`", o.offence.value)),
+            (_, true) => {}
+        }
+        for a in &o.alternatives {
+            if a.value == o.offence.value || !all.iter().any(|x| x.offence.value == a.value) {
+                self.err(file, (a.line, a.col), Code::Reference, format!("alternative `{}` of obligation `{}` is not another obligation of {inst}:{number}: expected an offence id this article also obliges", a.value, o.offence.value));
+            }
+        }
+    }
+
     fn article(&mut self, inst: &str, number: &str, doc: &Doc<ArticleFront>) {
         let file = doc.file.clone();
         let f = &doc.front;
         self.path_id(&file, f.number.as_ref(), number, "number");
         for o in &f.obligations {
             self.offence_ref(&file, &o.offence);
+            self.alternatives(&file, inst, number, o, &f.obligations);
         }
         for r in &f.related {
             self.article_ref(&file, r);

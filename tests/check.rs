@@ -605,3 +605,41 @@ fn a_dual_criminality_rule_needs_a_read_article_and_a_known_position() {
         "untoc:99",
     );
 }
+
+#[test]
+fn an_alternative_obligation_names_other_obligations_of_its_article() {
+    let good = cites_trade_or_possession();
+    let (code, out) = check(good.path());
+    assert_eq!(code, 0, "{out}");
+    // No alternatives; alternatives on a mandatory obligation; an alternative the article does
+    // not oblige: all three reported in one run, each where it is written.
+    let s = Scratch::new();
+    let f = "instruments/cites/articles/VIII.md";
+    let t = s.read(f).replacen(
+        "obligations:\n  - offence: wildlife.trafficking\n",
+        "obligations:\n  - offence: wildlife.trafficking\n    nature: alternative\n  - offence: wildlife.possession\n    alternatives: [wildlife.trafficking]\n  - offence: laundering\n    nature: alternative\n    alternatives: [persons.trafficking]\n",
+        1,
+    );
+    s.write(f, &t);
+    let (code, out) = check(s.path());
+    assert_eq!(code, 1, "{out}");
+    let line_of = |needle: &str| t.lines().position(|l| l == needle).expect("line") + 1;
+    assert_error(
+        &out,
+        &format!("{f}:{}:14", line_of("  - offence: wildlife.trafficking")),
+        "is `alternative` but lists no `alternatives`",
+    );
+    assert_error(
+        &out,
+        &format!("{f}:{}:14", line_of("  - offence: wildlife.possession")),
+        "lists `alternatives` but is not `nature: alternative`",
+    );
+    assert_error(
+        &out,
+        &format!(
+            "{f}:{}:20",
+            line_of("    alternatives: [persons.trafficking]")
+        ),
+        "is not another obligation of cites:VIII",
+    );
+}

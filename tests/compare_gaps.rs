@@ -1024,3 +1024,51 @@ fn a_signature_without_consent_is_not_party_only_on_a_complete_list() {
     );
     assert_eq!(cell(&csv, &np, "serious_crime"), "", "not assessed");
 }
+
+#[test]
+fn an_article_letting_parties_choose_trade_or_possession_is_met_by_either() {
+    // CITES art. VIII(1)(a): "to penalize trade in, or possession of, such specimens, or both".
+    // PER penalises trade (cp-308) and has a sourced finding of no possession offence: the
+    // possession column is met through trade, and the finding stays in view.
+    let s = cites_trade_or_possession();
+    let corpus = s.path().to_string_lossy().into_owned();
+    let out = gaps_in(&corpus, &["--all", "--format", "csv"]);
+    let k = |c, o| [("country", c), ("instrument", "cites"), ("offence", o)];
+    let per = k("PER", "wildlife.possession");
+    assert_eq!(cell(&out, &per, "status"), "met");
+    assert_eq!(cell(&out, &per, "nature"), "alternative");
+    let ev = cell(&out, &per, "evidence");
+    assert!(
+        ev.starts_with("through wildlife.trafficking: per-cp-308 | finding 2026-01-01"),
+        "{ev}"
+    );
+    assert_eq!(cell(&out, &per, "evidence_verification"), "verified");
+    // ECU's only record is unverified: so is the possession cell it meets.
+    assert_eq!(
+        cell(
+            &out,
+            &k("ECU", "wildlife.possession"),
+            "evidence_verification"
+        ),
+        "unverified"
+    );
+    // Trade itself is met by its own provision.
+    assert_eq!(
+        cell(&out, &k("PER", "wildlife.trafficking"), "evidence"),
+        "per-cp-308"
+    );
+    let table = gaps_in(&corpus, &["--countries", "PER", "--format", "md"]);
+    assert!(
+        table.contains("| cites:VIII (alternative) | wildlife.possession | met through wildlife.trafficking | per-cp-308"),
+        "{table}"
+    );
+    // A mandatory possession obligation with the same finding is a gap.
+    let f = "instruments/cites/articles/VIII.md";
+    let t = s.read(f).replace(
+        "    nature: alternative\n    alternatives: [wildlife.trafficking]\n",
+        "",
+    );
+    s.write(f, t);
+    let out = gaps_in(&corpus, &["--all", "--format", "csv"]);
+    assert_eq!(cell(&out, &per, "status"), "gap");
+}

@@ -1632,3 +1632,30 @@ fn a_treaty_rule_on_dual_criminality_is_on_the_instrument_page_and_in_the_export
         "https://example.org/fixture"
     );
 }
+
+/// An obligation the article lets Parties meet another way shows so on the scoreboard (column
+/// and cell) and on the article page.
+#[test]
+fn an_alternative_obligation_on_the_scoreboard_and_the_article_page() {
+    let s = cites_trade_or_possession();
+    let (_d, out) = built(s.path());
+    let html = std::fs::read_to_string(out.join("gaps/sudwen.html")).expect("scoreboard page");
+    assert!(
+        html.contains(
+            "Possession of illegal wildlife <span class=\"muted\">(or: Wildlife trafficking)</span>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("met through Wildlife trafficking"), "{html}");
+    let a = std::fs::read_to_string(out.join("instruments/cites/VIII.html")).expect("article");
+    assert!(
+        a.contains(
+            "<span class=\"label\">alternative</span> (or instead: Possession of illegal wildlife)"
+        ),
+        "{a}"
+    );
+    // The fixture as it is: no alternative, nothing said.
+    let (_d, plain) = built(&fixture());
+    let html = std::fs::read_to_string(plain.join("gaps/sudwen.html")).expect("scoreboard page");
+    assert!(!html.contains("met through"));
+}

@@ -19,6 +19,9 @@ pub struct ObligationSource {
     /// `instrument:number`, e.g. `cites:VIII`.
     pub article: String,
     pub nature: ObligationNature,
+    /// Offences that satisfy an alternative obligation instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Corpus-relative path of the article file.
@@ -41,6 +44,7 @@ pub fn obligation_map(corpus: &Corpus) -> ObligationMap {
                     .push(ObligationSource {
                         article: format!("{iid}:{num}"),
                         nature: o.nature,
+                        alternatives: o.alternatives.iter().map(|a| a.value.clone()).collect(),
                         note: o.note.clone(),
                         file: doc.file.clone(),
                     });
@@ -50,16 +54,28 @@ pub fn obligation_map(corpus: &Corpus) -> ObligationMap {
     map
 }
 
-/// Mandatory when any article obliging it is mandatory.
+/// Mandatory when any article obliging it is mandatory; else alternative when one lets Parties
+/// choose it or another offence; else optional.
 fn nature_of(sources: &[ObligationSource]) -> ObligationNature {
-    if sources
-        .iter()
-        .any(|s| s.nature == ObligationNature::Mandatory)
-    {
+    let any = |n: ObligationNature| sources.iter().any(|s| s.nature == n);
+    if any(ObligationNature::Mandatory) {
         ObligationNature::Mandatory
+    } else if any(ObligationNature::Alternative) {
+        ObligationNature::Alternative
     } else {
         ObligationNature::Optional
     }
+}
+
+/// The offences that satisfy an alternative obligation instead, from all its articles.
+fn alternatives_of(sources: &[ObligationSource]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in sources.iter().flat_map(|s| s.alternatives.iter()) {
+        if !out.contains(a) {
+            out.push(a.clone());
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -162,6 +178,10 @@ pub struct GapCell {
     pub nature: ObligationNature,
     pub state: CellState,
     pub evidence: Vec<Evidence>,
+    /// Met through an alternative the article allows instead (e.g. `wildlife.trafficking` for
+    /// possession under CITES art. VIII(1)(a)): the evidence is that offence's provisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met_by: Option<String>,
     /// Met, but every provision it rests on is unverified: a secretariat reads it as "met,
     /// to be confirmed", never as settled.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -294,6 +314,9 @@ pub struct ObligationColumn {
     pub offence: String,
     pub articles: Vec<ObligationSource>,
     pub nature: ObligationNature,
+    /// With an alternative nature: the offences that satisfy it instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// Counted over the countries of the report.
     pub totals: StateTotals,
 }
@@ -586,6 +609,10 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                 offence: offence.clone(),
                 articles: sources.clone(),
                 nature: nature_of(sources),
+                alternatives: match nature_of(sources) {
+                    ObligationNature::Alternative => alternatives_of(sources),
+                    _ => Vec::new(),
+                },
                 totals: StateTotals::default(),
             });
         }
@@ -601,13 +628,34 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
         let mut ctotals = StateTotals::default();
         let mut checked_offences: Vec<String> = Vec::new();
         for col in obligations.iter_mut() {
+            let mut met_by = None;
             let (state, evidence) = match party_status(corpus, &col.instrument, iso) {
                 Party::No(ev) => (CellState::NotParty, vec![ev]),
                 Party::Yes => {
                     if !checked_offences.contains(&col.offence) {
                         checked_offences.push(col.offence.clone());
                     }
-                    coverage(country, &col.offence)
+                    let own = coverage(country, &col.offence);
+                    // The article is met as well when the country criminalises an offence it
+                    // accepts instead; a gap or unknown of its own is then not the article's.
+                    let instead = (own.0 != CellState::Met)
+                        .then(|| {
+                            col.alternatives.iter().find_map(|alt| {
+                                let (s, ev) = coverage(country, alt);
+                                (s == CellState::Met).then(|| (alt.clone(), ev))
+                            })
+                        })
+                        .flatten();
+                    match instead {
+                        // The offence's own finding (or repealed record) stays in view after
+                        // the provisions that meet the article.
+                        Some((alt, mut ev)) => {
+                            met_by = Some(alt);
+                            ev.extend(own.1);
+                            (CellState::Met, ev)
+                        }
+                        None => own,
+                    }
                 }
                 Party::NotRecorded(inst) => {
                     let ev = Evidence {
@@ -640,6 +688,7 @@ pub fn gaps(corpus: &Corpus, scope: &Scope) -> Result<GapReport, ScopeError> {
                 nature: col.nature,
                 state,
                 evidence,
+                met_by,
                 unverified,
             });
         }

@@ -318,6 +318,20 @@ pub enum ObligationNature {
     Mandatory,
     /// "shall consider" / "may".
     Optional,
+    /// One of offences the article lets each Party choose between ("to penalize trade in, or
+    /// possession of, such specimens, or both"): the article is met when the country
+    /// criminalises this offence or one of its `alternatives`.
+    Alternative,
+}
+
+impl ObligationNature {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationNature::Mandatory => "mandatory",
+            ObligationNature::Optional => "optional",
+            ObligationNature::Alternative => "alternative",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -327,6 +341,10 @@ pub struct Obligation {
     pub offence: At<String>,
     #[serde(default)]
     pub nature: ObligationNature,
+    /// With `nature: alternative`: the other offence ids of the same article, any of which
+    /// satisfies it instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<At<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

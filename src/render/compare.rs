@@ -375,7 +375,7 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
     #[derive(Serialize)]
     struct Cell {
         state: &'static str,
-        label: &'static str,
+        label: String,
         symbol: &'static str,
         /// Met on unverified provisions only.
         unverified: bool,
@@ -405,6 +405,7 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
                     Link { label: format!("art. {n}"), href: views::article_href(i, n) }
                 }).collect::<Vec<_>>(),
                 "optional": o.nature == crate::model::ObligationNature::Optional,
+                "alternatives": o.alternatives.iter().map(|a| names.offence(a)).collect::<Vec<_>>(),
                 "totals": o.totals,
             }))
         })
@@ -428,7 +429,10 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
                     match cell {
                         Some(x) => Cell {
                             state: x.state.as_str(),
-                            label: x.state.label(),
+                            label: match &x.met_by {
+                                Some(alt) => format!("met through {}", names.offence(alt)),
+                                None => x.state.label().to_string(),
+                            },
                             symbol: state_symbol(x.state),
                             unverified: x.unverified,
                             evidence: x
@@ -439,7 +443,7 @@ fn scoreboard(names: &Names, r: &GapReport) -> Value {
                         },
                         None => Cell {
                             state: "unknown",
-                            label: "unknown",
+                            label: "unknown".to_string(),
                             symbol: "?",
                             unverified: false,
                             evidence: vec![],

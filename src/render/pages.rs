@@ -491,6 +491,8 @@ impl<'a> Renderer<'a> {
             offence: String,
             offence_id: String,
             nature: &'static str,
+            /// Offence names that satisfy an alternative obligation instead.
+            alternatives: Vec<String>,
             note: Option<String>,
         }
         let obligations: Vec<Ob> = f
@@ -499,10 +501,12 @@ impl<'a> Renderer<'a> {
             .map(|o| Ob {
                 offence: self.names.offence(&o.offence),
                 offence_id: o.offence.value.clone(),
-                nature: match o.nature {
-                    ObligationNature::Mandatory => "mandatory",
-                    ObligationNature::Optional => "optional",
-                },
+                nature: o.nature.as_str(),
+                alternatives: o
+                    .alternatives
+                    .iter()
+                    .map(|a| self.names.offence(a))
+                    .collect(),
                 note: o.note.clone(),
             })
             .collect();

@@ -116,3 +116,24 @@ pub fn add_regional_mla_treaty(s: &Scratch) {
         format!("---\ntitle: Scope\nsummary: Fixture summary of the scope article.\n{src}---\n"),
     );
 }
+
+/// The fixture with CITES art. VIII letting Parties penalise trade or possession (both
+/// obligations `alternative`), and a sourced finding that PER has no possession offence.
+pub fn cites_trade_or_possession() -> Scratch {
+    let s = Scratch::new();
+    let f = "instruments/cites/articles/VIII.md";
+    let t = s.read(f).replacen(
+        "obligations:\n  - offence: wildlife.trafficking\n",
+        "obligations:\n  - offence: wildlife.trafficking\n    nature: alternative\n    alternatives: [wildlife.possession]\n  - offence: wildlife.possession\n    nature: alternative\n    alternatives: [wildlife.trafficking]\n",
+        1,
+    );
+    assert!(
+        t.contains("alternatives: [wildlife.trafficking]"),
+        "fixture changed"
+    );
+    s.write(f, t);
+    let c = "countries/PER/country.yaml";
+    let t = s.read(c);
+    s.write(c, format!("{t}coverage:\n  - offence: wildlife.possession\n    finding: no_specific_provision\n    as_of: 2026-01-01\n    summary: Fixture finding on possession.\n    sources:\n      - url: https://example.org/possession\n        title: Fixture possession finding\n        accessed: 2026-01-01\n"));
+    s
+}
