@@ -579,14 +579,14 @@ impl Ctx<'_> {
         self.sources(&file, (1, 1), &m.sources, "instrument", true);
 
         if let Some(p) = &inst.parties {
-            self.parties(p);
+            self.parties(p, inst.meta.as_ref().map(|m| &m.data));
         }
         for (number, doc) in &inst.articles {
             self.article(&inst.id, number, doc);
         }
     }
 
-    fn parties(&mut self, p: &Loaded<PartiesFile>) {
+    fn parties(&mut self, p: &Loaded<PartiesFile>, meta: Option<&InstrumentFile>) {
         let file = p.file.clone();
         self.notes(&file, &p.data.notes);
         self.not_future(&file, &p.data.as_of, "as_of");
@@ -647,6 +647,15 @@ impl Ctx<'_> {
                 r.entry_into_force.as_ref(),
                 ("consent", "entry_into_force"),
             );
+            // A recorded date off the instrument's own final clause is a typo or a rule the
+            // corpus does not model: worth a look, not an error.
+            if let (Some(m), Some(c), Some(e)) = (meta, &r.consent, &r.entry_into_force)
+                && r.consent_kind != Some(ConsentKind::Succession)
+                && let Some(expected) = m.entry_into_force_after(c.value)
+                && expected != e.value
+            {
+                self.warn(&file, (e.line, e.col), Code::Date, format!("entry into force for `{}` is recorded as {}, but {} days after its consent of {} (never before {}'s own entry into force) gives {expected}: check the source, and say in the record's notes why they differ", r.country.value, e.value, m.in_force_after_deposit.as_ref().map_or(0, |x| x.days), c.value, m.short_name));
+            }
             if !list_sourced && r.sources.is_empty() {
                 self.err(&file, at, Code::Source, format!("party record for `{}` has no source: expected `sources` on the record or for the whole list", r.country.value));
             }

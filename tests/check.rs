@@ -643,3 +643,35 @@ fn an_alternative_obligation_names_other_obligations_of_its_article() {
         "is not another obligation of cites:VIII",
     );
 }
+
+#[test]
+fn an_entry_into_force_off_the_final_clause_is_flagged_where_it_is_written() {
+    // UNTOC (fixture rule: 30 days after deposit, never before 2003-09-29). ECU consents on
+    // 2003-10-20: 2003-11-19 is what the clause gives; PER consented before the Convention was
+    // in force: 2003-09-29.
+    let s = untoc_in_force_rule("18");
+    let f = "instruments/untoc/parties.yaml";
+    let t = s
+        .read(f)
+        .replace(
+            "    consent: 2002-09-17\n",
+            "    consent: 2003-10-20\n    entry_into_force: 2003-11-20\n",
+        )
+        .replace(
+            "    consent: 2002-01-23\n",
+            "    consent: 2002-01-23\n    entry_into_force: 2003-09-29\n",
+        );
+    s.write(f, &t);
+    let (code, out) = check(s.path());
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    let line = t
+        .lines()
+        .position(|l| l == "    entry_into_force: 2003-11-20")
+        .expect("line")
+        + 1;
+    assert!(
+        out.lines().any(|l| l.starts_with(&format!("{f}:{line}:23: warning: entry into force for `ECU` is recorded as 2003-11-20, but 30 days after its consent of 2003-10-20 (never before UNTOC's own entry into force) gives 2003-11-19"))),
+        "{out}"
+    );
+    assert!(!out.contains("entry into force for `PER`"), "{out}");
+}

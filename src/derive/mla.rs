@@ -941,28 +941,31 @@ fn derived_entry_into_force(
     consent: crate::model::Date,
 ) -> Option<(String, String)> {
     let rule = m.in_force_after_deposit.as_ref()?;
-    let after = consent
-        .0
-        .checked_add_days(chrono::Days::new(u64::from(rule.days)))?;
-    let general = m.entry_into_force.as_ref().map(|e| e.value.0);
+    let date = m.entry_into_force_after(consent)?;
     let article = format!("{} art. {}", m.short_name, rule.article.value);
     let days = match rule.days {
         0 => "on the day of".to_string(),
         1 => "1 day after".to_string(),
         n => format!("{n} days after"),
     };
-    Some(match general {
-        Some(g) if g > after => (
-            g.to_string(),
+    // Not the days counted: the instrument's own (later) entry into force.
+    let own = consent
+        .0
+        .checked_add_days(chrono::Days::new(u64::from(rule.days)))
+        != Some(date.0);
+    Some(if own {
+        (
+            date.to_string(),
             format!(
                 "derived under {article}: {}'s own entry into force, later than {days} its consent of {consent}",
                 m.short_name
             ),
-        ),
-        _ => (
-            after.to_string(),
+        )
+    } else {
+        (
+            date.to_string(),
             format!("derived under {article}: {days} its consent of {consent}"),
-        ),
+        )
     })
 }
 

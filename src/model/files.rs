@@ -144,6 +144,24 @@ pub struct InstrumentFile {
     pub notes: Vec<String>,
 }
 
+impl InstrumentFile {
+    /// The date the instrument enters into force for a State consenting on `consent`, under
+    /// its `in_force_after_deposit` rule: N days after, never before its own entry into force.
+    /// None without a rule. (Not for a succession, which takes effect on its own date.)
+    pub fn entry_into_force_after(&self, consent: Date) -> Option<Date> {
+        let rule = self.in_force_after_deposit.as_ref()?;
+        let after = consent
+            .0
+            .checked_add_days(chrono::Days::new(u64::from(rule.days)))?;
+        Some(Date(
+            match self.entry_into_force.as_ref().map(|e| e.value.0) {
+                Some(general) if general > after => general,
+                _ => after,
+            },
+        ))
+    }
+}
+
 /// "For each State ratifying … after …, the Convention enters into force on the Nth day after
 /// the deposit of its instrument" — never before the instrument's own entry into force.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
