@@ -829,7 +829,7 @@ fn treaty_dc_rules(data: &MlaData, bases: &[Basis], unconfirmed: &[Basis]) -> Ve
             .collect()
     };
     let (binding, possible) = (mla_treaties(bases), mla_treaties(unconfirmed));
-    let words = |list: &[&(String, bool)]| {
+    let words = |list: &[(String, bool)]| {
         list.iter()
             .map(|(name, recorded)| {
                 if *recorded {
@@ -866,13 +866,13 @@ fn treaty_dc_rules(data: &MlaData, bases: &[Basis], unconfirmed: &[Basis]) -> Ve
                 if !displacing.is_empty() {
                     t.push_str(&format!(
                         " Also a legal basis here: {}.",
-                        words(&displacing.iter().collect::<Vec<_>>())
+                        words(&displacing)
                     ));
                 }
                 if !maybe.is_empty() {
                     t.push_str(&format!(
                         " Possibly binding the two States, which the corpus cannot confirm: {}.",
-                        words(&maybe.iter().collect::<Vec<_>>())
+                        words(&maybe)
                     ));
                 }
                 t
