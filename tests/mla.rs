@@ -916,3 +916,40 @@ fn the_rule_of_a_treaty_the_corpus_cannot_confirm_is_shown_as_such() {
         "The corpus cannot confirm that this instrument binds the two States (see the possible bases). Applies whenever this instrument is the legal basis."
     );
 }
+
+#[test]
+fn the_draft_cites_a_convention_for_the_language_only_when_it_rests_on_it() {
+    // ECU → PER: the first basis is the bilateral treaty, whose language rule the corpus does
+    // not hold; on UNTOC or UNCAC the draft cites their paragraph 14.
+    let draft = ok(&mla(&fixture(), &PAIR));
+    let line = draft
+        .lines()
+        .find(|l| l.starts_with("**Language:**"))
+        .expect("language line");
+    assert_eq!(
+        line,
+        "**Language:** this request and its attachments are submitted in Spanish."
+    );
+    let pair = |offence: &'static str, basis: &'static str| {
+        vec![
+            "--from",
+            "ECU",
+            "--to",
+            "PER",
+            "--offence",
+            offence,
+            "--basis",
+            basis,
+        ]
+    };
+    for (args, cite) in [
+        (pair("wildlife.trafficking", "untoc"), "UNTOC art. 18(14)"),
+        (pair("corruption.bribery", "uncac"), "UNCAC art. 46(14)"),
+    ] {
+        let d = ok(&mla(&fixture(), &args));
+        assert!(
+            d.contains(&format!("submitted in Spanish ({cite}).")),
+            "{args:?}: {d}"
+        );
+    }
+}

@@ -645,7 +645,8 @@
     const langs = r.languages.length === 0
       ? ph(`a language accepted by ${a.requested.name} — not recorded in the corpus; confirm`)
       : r.languages.map((l) => l.name).join(' or ');
-    s += `**Language:** this request and its attachments are submitted in ${langs} (UNTOC art. 18(14)).\n\n`;
+    const languageRule = p && p.instrument === 'untoc' ? ' (UNTOC art. 18(14))' : p && p.instrument === 'uncac' ? ' (UNCAC art. 46(14))' : '';
+    s += `**Language:** this request and its attachments are submitted in ${langs}${languageRule}.\n\n`;
 
     s += '## 1. Requesting authority\n\n';
     s += `${ph('Name of the authority making the request')} of ${a.requesting.name}, acting in ${ph('investigation / prosecution / judicial proceeding')}. ${ph('Functions of the authority and contact office')}\n\n`;

@@ -2102,8 +2102,14 @@ pub fn draft_md_for(a: &Analysis, key: Option<&str>) -> String {
             .collect::<Vec<_>>()
             .join(" or ")
     };
+    // The language rule is the Convention's only when the draft rests on it.
+    let language_rule = match primary.and_then(|p| p.instrument.as_deref()) {
+        Some("untoc") => " (UNTOC art. 18(14))",
+        Some("uncac") => " (UNCAC art. 46(14))",
+        _ => "",
+    };
     s.push_str(&format!(
-        "**Language:** this request and its attachments are submitted in {langs} (UNTOC art. 18(14)).\n\n"
+        "**Language:** this request and its attachments are submitted in {langs}{language_rule}.\n\n"
     ));
 
     s.push_str("## 1. Requesting authority\n\n");
