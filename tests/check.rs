@@ -9,6 +9,14 @@ fn check(dir: &std::path::Path) -> (i32, String) {
     (o.status.code().unwrap_or(-1), stdout(&o))
 }
 
+/// The 1-based number of the first line of `text` that starts with `start`.
+fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starting with {start:?}"))
+        + 1
+}
+
 /// Asserts the report has an error line starting with `loc` (file:line:col) that contains `what`.
 fn assert_error(report: &str, loc: &str, what: &str) {
     let found = report
@@ -467,11 +475,7 @@ fn a_repeal_needs_its_source() {
     );
     let (code, out) = check(s.path());
     assert_eq!(code, 1, "{out}");
-    let line = t
-        .lines()
-        .position(|l| l.starts_with("as_of:"))
-        .expect("as_of")
-        + 2;
+    let line = line_of(&t, "as_of:") + 1;
     assert_error(
         &out,
         &format!("countries/PER/provisions/cp-317.md:{line}:7"),
@@ -535,12 +539,7 @@ fn an_entry_into_force_rule_must_rest_on_an_article_whose_text_was_read() {
     s.write(f, t);
     let (code, out) = check(s.path());
     assert_eq!(code, 1, "{out}");
-    let line = s
-        .read(f)
-        .lines()
-        .position(|l| l.starts_with("  article:"))
-        .expect("article line")
-        + 1;
+    let line = line_of(&s.read(f), "  article:");
     assert_error(
         &out,
         &format!("instruments/untoc/instrument.yaml:{line}:12"),
@@ -582,26 +581,31 @@ fn a_dual_criminality_rule_needs_a_read_article_and_a_known_position() {
     let good = untoc_dual_criminality_rule("discretionary", "18");
     let (code, out) = check(good.path());
     assert_eq!(code, 0, "{out}");
-    // An article not in the corpus, and `unknown` (which is no rule): both reported in one run.
+    // An article not in the corpus, `unknown` (which is no rule) and an empty summary: all
+    // reported in one run.
     let s = untoc_dual_criminality_rule("unknown", "99");
+    let f = "instruments/untoc/instrument.yaml";
+    let text = s.read(f).replacen(
+        "  summary: Fixture rule on dual criminality.\n",
+        "  summary: \"\"\n",
+        1,
+    );
+    s.write(f, &text);
     let (code, out) = check(s.path());
     assert_eq!(code, 1, "{out}");
-    let f = "instruments/untoc/instrument.yaml";
-    let text = s.read(f);
-    let line_of = |start: &str| {
-        text.lines()
-            .position(|l| l.starts_with(start))
-            .expect("line")
-            + 1
-    };
     assert_error(
         &out,
-        &format!("{f}:{}:13", line_of("  position:")),
+        &format!("{f}:{}:12", line_of(&text, "  summary:")),
+        "`dual_criminality.summary` is empty",
+    );
+    assert_error(
+        &out,
+        &format!("{f}:{}:13", line_of(&text, "  position:")),
         "`dual_criminality.position` is `unknown`",
     );
     assert_error(
         &out,
-        &format!("{f}:{}:12", line_of("  article:")),
+        &format!("{f}:{}:12", line_of(&text, "  article:")),
         "untoc:99",
     );
 }
@@ -623,22 +627,24 @@ fn an_alternative_obligation_names_other_obligations_of_its_article() {
     s.write(f, &t);
     let (code, out) = check(s.path());
     assert_eq!(code, 1, "{out}");
-    let line_of = |needle: &str| t.lines().position(|l| l == needle).expect("line") + 1;
     assert_error(
         &out,
-        &format!("{f}:{}:14", line_of("  - offence: wildlife.trafficking")),
+        &format!(
+            "{f}:{}:14",
+            line_of(&t, "  - offence: wildlife.trafficking")
+        ),
         "is `alternative` but lists no `alternatives`",
     );
     assert_error(
         &out,
-        &format!("{f}:{}:14", line_of("  - offence: wildlife.possession")),
+        &format!("{f}:{}:14", line_of(&t, "  - offence: wildlife.possession")),
         "lists `alternatives` but is not `nature: alternative`",
     );
     assert_error(
         &out,
         &format!(
             "{f}:{}:20",
-            line_of("    alternatives: [persons.trafficking]")
+            line_of(&t, "    alternatives: [persons.trafficking]")
         ),
         "is not another obligation of cites:VIII",
     );
@@ -664,11 +670,7 @@ fn an_entry_into_force_off_the_final_clause_is_flagged_where_it_is_written() {
     s.write(f, &t);
     let (code, out) = check(s.path());
     assert_eq!(code, 0, "a warning, not an error: {out}");
-    let line = t
-        .lines()
-        .position(|l| l == "    entry_into_force: 2003-11-20")
-        .expect("line")
-        + 1;
+    let line = line_of(&t, "    entry_into_force: 2003-11-20");
     assert!(
         out.lines().any(|l| l.starts_with(&format!("{f}:{line}:23: warning: entry into force for `ECU` is recorded as 2003-11-20, but 30 days after its consent of 2003-10-20 (never before UNTOC's own entry into force) gives 2003-11-19"))),
         "{out}"

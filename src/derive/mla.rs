@@ -468,25 +468,17 @@ impl MlaData {
                     covers_offences: m.covers_offences.iter().map(|o| o.value.clone()).collect(),
                     replaces_legalisation: m.replaces_legalisation,
                     entry_into_force: d(&m.entry_into_force),
-                    dual_criminality: m.dual_criminality.as_ref().map(|r| {
-                        let at = |para: &str| {
-                            format!("{} art. {}({para})", m.short_name, r.article.value)
-                        };
-                        DcRuleIn {
-                            position: r.position.value.as_str().to_string(),
-                            label: r.position.value.label().to_string(),
-                            article_label: match &r.paragraph {
-                                Some(p) => at(p),
-                                None => format!("{} art. {}", m.short_name, r.article.value),
-                            },
-                            article_href: i
-                                .articles
-                                .contains_key(r.article.value.as_str())
-                                .then(|| views::article_href(id, &r.article.value)),
-                            summary: r.summary.value.clone(),
-                            quote: r.quote.as_ref().map(quote_in),
-                            only_without_mla_treaty: r.only_without_mla_treaty.as_deref().map(at),
-                        }
+                    dual_criminality: m.dual_criminality.as_ref().map(|r| DcRuleIn {
+                        position: r.position.value.as_str().to_string(),
+                        label: r.position.value.label().to_string(),
+                        article_label: r.cite(&m.short_name),
+                        article_href: i
+                            .articles
+                            .contains_key(r.article.value.as_str())
+                            .then(|| views::article_href(id, &r.article.value)),
+                        summary: r.summary.value.clone(),
+                        quote: r.quote.as_ref().map(quote_in),
+                        only_without_mla_treaty: r.limit_cite(&m.short_name),
                     }),
                     sources: srcs(&m.sources),
                     parties_known: i.parties.is_some(),

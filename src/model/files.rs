@@ -200,6 +200,27 @@ pub struct DualCriminalityRule {
     pub only_without_mla_treaty: Option<String>,
 }
 
+impl DualCriminalityRule {
+    /// Where the rule is, cited with the instrument's short name: "UNTOC art. 18(9)".
+    pub fn cite(&self, short_name: &str) -> String {
+        match &self.paragraph {
+            Some(p) => self.cite_paragraph(short_name, p),
+            None => format!("{short_name} art. {}", self.article.value),
+        }
+    }
+
+    /// The paragraph limiting the rule to States without an MLA treaty: "UNTOC art. 18(7)".
+    pub fn limit_cite(&self, short_name: &str) -> Option<String> {
+        self.only_without_mla_treaty
+            .as_deref()
+            .map(|p| self.cite_paragraph(short_name, p))
+    }
+
+    fn cite_paragraph(&self, short_name: &str, paragraph: &str) -> String {
+        format!("{short_name} art. {}({paragraph})", self.article.value)
+    }
+}
+
 // ---------------------------------------------------------------- instruments/<id>/parties.yaml
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -420,13 +420,12 @@ impl<'a> Renderer<'a> {
                 article => self.names.article_link(&format!("{}:{}", inst.id, r.article.value)),
             }),
             dual_criminality => m.dual_criminality.as_ref().map(|r| {
-                let art = |para: &str| format!("{} art. {}({para})", m.short_name, r.article.value);
                 ctx! {
                     label => r.position.value.label(),
                     summary => r.summary.value.clone(),
                     article => self.names.article_link(&format!("{}:{}", inst.id, r.article.value)),
-                    cite => r.paragraph.as_deref().map(art).unwrap_or_else(|| format!("{} art. {}", m.short_name, r.article.value)),
-                    only_without => r.only_without_mla_treaty.as_deref().map(art),
+                    cite => r.cite(&m.short_name),
+                    only_without => r.limit_cite(&m.short_name),
                     quote => r.quote.as_ref().map(|q| ctx! { text => q.text.clone(), language => q.language.value.clone(), source => views::sources(std::slice::from_ref(&q.source)) }),
                 }
             }),
